@@ -1,0 +1,5 @@
+"""`python -m resume_analyzer` runs the CLI."""
+
+from resume_analyzer.cli import main
+
+main()

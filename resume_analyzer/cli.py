@@ -1,0 +1,78 @@
+"""The `resume-analyzer` command: a thin door onto the library.
+
+Exit codes are a contract: 0 success, 1 a document error (one `Error: …` line on stderr, no
+traceback), 2 a usage error (click's own).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+import click
+
+from resume_analyzer import __version__
+from resume_analyzer.document import Resume
+from resume_analyzer.errors import ResumeAnalyzerError
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    DOCUMENT_ERROR = 1
+    USAGE = 2
+    BELOW_THRESHOLD = 3
+
+
+class DocumentFailure(click.ClickException):
+    """A library error shown as one `Error: …` line, exit code 1."""
+
+    exit_code = ExitCode.DOCUMENT_ERROR
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="resume-analyzer")
+def main() -> None:
+    """Analyze resumes for Associate Product Manager roles, locally and deterministically."""
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "text", "jsonresume"]),
+    default="json",
+    show_default=True,
+    help="json: the parsed document; text: a readable outline; jsonresume: JSON Resume schema.",
+)
+def parse(file: Path, output_format: str) -> None:
+    """Parse FILE (PDF, DOCX, TXT or MD; the type is read from the bytes) and print it."""
+    resume = _parse(file)
+    if output_format == "json":
+        _print_json(resume.to_dict())
+    elif output_format == "jsonresume":
+        from resume_analyzer.jsonresume import to_json_resume
+
+        _print_json(to_json_resume(resume))
+    else:
+        from resume_analyzer.render import outline
+
+        click.echo(outline(resume))
+
+
+def _parse(file: Path) -> Resume:
+    from resume_analyzer.parsing import parse_resume
+
+    if not file.exists():
+        raise click.BadParameter(f"{file} does not exist.", param_hint="FILE")
+    try:
+        return parse_resume(file)
+    except ResumeAnalyzerError as error:
+        raise DocumentFailure(error.message) from None
+
+
+def _print_json(data: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")

@@ -1,0 +1,71 @@
+"""Errors the library raises. Each message says what happened and what the person can do.
+
+The library never prints or exits: the CLI and the web app turn these into `Error: …` lines,
+exit codes and JSON error bodies. `code` is stable and machine-readable.
+"""
+
+from __future__ import annotations
+
+
+class ResumeAnalyzerError(Exception):
+    """Base class for every error this package raises on purpose."""
+
+    code = "error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class DocumentError(ResumeAnalyzerError):
+    """The input document cannot be turned into a resume."""
+
+    code = "document_error"
+
+
+class UnsupportedFileTypeError(DocumentError):
+    """The bytes are not a PDF, DOCX or plain-text resume."""
+
+    code = "unsupported_file_type"
+
+
+class LegacyWordDocumentError(UnsupportedFileTypeError):
+    """A Word 97–2003 `.doc` file (OLE2), which we do not read."""
+
+    code = "legacy_doc"
+
+
+class EmptyDocumentError(DocumentError):
+    """The file has no bytes, or no text at all."""
+
+    code = "empty_document"
+
+
+class EncryptedDocumentError(DocumentError):
+    """The PDF needs a password to open."""
+
+    code = "encrypted_document"
+
+
+class ScannedDocumentError(DocumentError):
+    """The PDF holds images of pages and no text layer."""
+
+    code = "scanned_document"
+
+
+class CorruptDocumentError(DocumentError):
+    """The file claims a format but its content is broken or truncated."""
+
+    code = "corrupt_document"
+
+
+class DocumentTooLargeError(DocumentError):
+    """The file is over a size, page or uncompressed-size limit."""
+
+    code = "document_too_large"
+
+
+class UnsafeDocumentError(DocumentError):
+    """The file is built to exhaust memory or reach outside itself (zip bomb, XML entities)."""
+
+    code = "unsafe_document"

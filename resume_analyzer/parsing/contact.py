@@ -1,0 +1,239 @@
+"""Contact details: name, email, phone, location and profile links.
+
+Read from the lines above the first section (where resumes put them), from header/footer
+lines, and from link targets the document carries (a LinkedIn icon with a URL behind it).
+Email, phone and links are also looked for in the whole text as a fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from urllib.parse import unquote
+
+from resume_analyzer.document import Contact, Link, LinkKind
+from resume_analyzer.parsing.lines import Line
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
+_PHONE = re.compile(
+    r"(?<![\w/.])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,5}\)[\s.\-]?)?\d{2,5}(?:[\s.\-]?\d{2,5}){1,4}"
+    r"(?![\w/])"
+)
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>()|,;]+|"
+    r"\b(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com|medium\.com)"
+    r"/[^\s<>()|,;]+",
+    re.IGNORECASE,
+)
+_DOMAIN = re.compile(
+    r"(?<![@\w.])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|io|dev|me|net|org|app|xyz|site|co)"
+    r"(?:/[^\s<>()|,;]*)?\b",
+    re.IGNORECASE,
+)
+_LOCATION = re.compile(
+    r"\b([A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,3}),\s*"
+    r"([A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:,\s*([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?))?"
+    r"(?:\s+\d{5})?(?![\w'])"
+)
+_STATE_CODES = frozenset(
+    (
+        "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
+        "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC ON BC QC AB UK"
+    ).split()
+)
+# Regions that may follow "City, ": US states and the countries resumes commonly come from.
+# A place must end in one of these, so "Beta Inc" and "Berkeley" are not places.
+_REGIONS = frozenset(
+    r.strip()
+    for r in (
+        "alabama, alaska, arizona, arkansas, california, colorado, connecticut, delaware, "
+        "florida, georgia, hawaii, idaho, illinois, indiana, iowa, kansas, kentucky, louisiana, "
+        "maine, maryland, massachusetts, michigan, minnesota, mississippi, missouri, montana, "
+        "nebraska, nevada, new hampshire, new jersey, new mexico, new york, north carolina, north "
+        "dakota, ohio, oklahoma, oregon, pennsylvania, rhode island, south carolina, south "
+        "dakota, tennessee, texas, utah, vermont, virginia, washington, west virginia, wisconsin, "
+        "wyoming, usa, us, united states, india, canada, uk, united kingdom, england, scotland, "
+        "ireland, germany, france, spain, italy, netherlands, sweden, norway, denmark, finland, "
+        "switzerland, austria, belgium, portugal, poland, israel, singapore, australia, new "
+        "zealand, japan, china, hong kong, korea, south korea, taiwan, vietnam, philippines, "
+        "indonesia, malaysia, thailand, pakistan, bangladesh, sri lanka, nepal, uae, dubai, saudi "
+        "arabia, qatar, egypt, nigeria, kenya, south africa, brazil, mexico, argentina, chile, "
+        "colombia, peru, karnataka, maharashtra, tamil nadu, telangana, kerala, delhi, haryana, "
+        "uttar pradesh, west bengal, gujarat, rajasthan, punjab, ontario, quebec, british "
+        "columbia, alberta"
+    ).split(",")
+)
+
+
+def _is_region(text: str | None) -> bool:
+    if not text:
+        return False
+    return text in _STATE_CODES or text.casefold() in _REGIONS
+
+
+_NAME_WORD = re.compile(r"^[A-Z][A-Za-z'’\-]*\.?$|^[A-Z]{2,}$")
+
+
+def find_email(text: str) -> str | None:
+    match = EMAIL.search(text)
+    return match.group(0).rstrip(".") if match else None
+
+
+def find_phone(text: str) -> str | None:
+    """The first run of 10–15 digits laid out like a phone number (dates and years excluded)."""
+    for match in _PHONE.finditer(text):
+        candidate = match.group(0).strip()
+        digits = re.sub(r"\D", "", candidate)
+        if not 10 <= len(digits) <= 15:
+            continue
+        if re.fullmatch(r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}", candidate):
+            continue
+        return candidate
+    return None
+
+
+def classify_link(url: str) -> LinkKind:
+    lowered = url.casefold()
+    if "linkedin.com" in lowered:
+        return "linkedin"
+    if "github.com" in lowered:
+        return "github"
+    return "portfolio"
+
+
+def normalise_url(url: str) -> str:
+    url = unquote(url.strip().rstrip(".,;:)"))
+    if not re.match(r"^[a-z]+:", url, re.IGNORECASE):
+        url = "https://" + url
+    return url
+
+
+def find_links(texts: Iterable[str], targets: Sequence[str]) -> tuple[Link, ...]:
+    """Profile links from link targets first (they are exact), then from printed URLs."""
+    seen: dict[str, Link] = {}
+    candidates = [t for t in targets if not t.casefold().startswith(("mailto:", "tel:"))]
+    for text in texts:
+        bare = EMAIL.sub(" ", text) if "@" in text else text
+        candidates.extend(m.group(0) for m in _URL.finditer(bare))
+        candidates.extend(m.group(0) for m in _DOMAIN.finditer(bare))
+    for raw in candidates:
+        url = normalise_url(raw)
+        key = re.sub(r"^https?://(www\.)?", "", url.casefold()).rstrip("/")
+        if len(key) < 4 or "." not in key.split("/")[0] or key in seen:
+            continue
+        if any(key.startswith(k) or k.startswith(key) for k in seen):
+            continue
+        seen[key] = Link(kind=classify_link(url), url=url)
+    return tuple(seen.values())
+
+
+def find_location(texts: Iterable[str]) -> str | None:
+    """ "City, ST", "City, State" or "City, Country" (optionally ", Country"), or "Remote"."""
+    for text in texts:
+        for piece in re.split(r"\s*[|•·◦▪♦]\s*|\s[-–—]\s|\s{3,}|\t", text):
+            part = _URL.sub(" , ", EMAIL.sub(" , ", piece))
+            for match in _LOCATION.finditer(part):
+                if _is_region(match.group(2)) and (
+                    match.group(3) is None or _is_region(match.group(3))
+                ):
+                    return match.group(0)
+            if part.strip().casefold() == "remote":
+                return part.strip()
+    return None
+
+
+def find_name(lines: Sequence[Line]) -> str | None:
+    """The most name-like of the first lines: 2–4 capitalised words, largest type preferred.
+
+    Scored like OpenResume's feature scoring: letters and spaces only, bold, large, all caps,
+    and no "@", digits or separators.
+    """
+    best: tuple[float, int, str] | None = None
+    for index, line in enumerate(lines[:8]):
+        text = re.sub(r"^(?:full\s+)?name\s*[:\-]\s*", "", line.text.strip(), flags=re.I)
+        text = re.split(r"\s*[|•·,\t]\s*|\s{3,}", text)[0].strip()
+        words = text.split()
+        if not 2 <= len(words) <= 4 or any(not _NAME_WORD.match(w) for w in words):
+            continue
+        if any(w.casefold().strip(".") in _NOT_NAME for w in words):
+            continue
+        score = 3.0 - index * 0.3
+        score += 1.0 if line.bold else 0.0
+        score += 2.0 if line.size and line.size == max(ln.size for ln in lines[:8]) else 0.0
+        score += 0.5 if text == line.text.strip() else 0.0
+        if best is None or score > best[0]:
+            best = (score, index, text)
+    if best is None:
+        return None
+    name = best[2]
+    if name.isupper():
+        name = " ".join(w.capitalize() if len(w) > 1 else w for w in name.split())
+    return name
+
+
+_NOT_NAME = {
+    "resume",
+    "curriculum",
+    "vitae",
+    "cv",
+    "experience",
+    "education",
+    "skills",
+    "summary",
+    "profile",
+    "objective",
+    "product",
+    "manager",
+    "engineer",
+    "developer",
+    "analyst",
+    "associate",
+    "intern",
+    "university",
+    "college",
+    "street",
+    "road",
+    "avenue",
+    "contact",
+    "page",
+    "phone",
+    "email",
+    "address",
+    "linkedin",
+    "github",
+    "portfolio",
+    "senior",
+    "software",
+    "data",
+    "designer",
+    "consultant",
+    "specialist",
+    "director",
+    "lead",
+    "the",
+    "and",
+    "of",
+    "project",
+    "technical",
+    "professional",
+    "personal",
+    "information",
+}
+
+
+def extract_contact(
+    top_lines: Sequence[Line], all_text: Sequence[str], link_targets: Sequence[str]
+) -> Contact:
+    top_text = [line.text for line in top_lines]
+    email = find_email(" ".join(top_text)) or find_email("\n".join(all_text))
+    if email is None:
+        mailto = next((t for t in link_targets if t.casefold().startswith("mailto:")), None)
+        email = find_email(mailto[7:]) if mailto else None
+    phone = find_phone(" \n ".join(top_text)) or find_phone("\n".join(all_text[:40]))
+    return Contact(
+        name=find_name(top_lines),
+        email=email,
+        phone=phone,
+        location=find_location(top_text),
+        links=find_links([*top_text, *all_text], link_targets),
+    )

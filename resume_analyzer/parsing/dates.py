@@ -1,0 +1,96 @@
+"""Dates and date ranges as resumes print them, normalised to ISO partial dates.
+
+"Jan 2020 – Present", "06/2019 - 08/2020", "Summer 2021", "2018–19", "Sept. 2019 to Current",
+"Expected May 2026". A bare year counts only as a whole token, so "2019" in "ISO 2019" is a
+date but "120193" is not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_POINT = (
+    rf"(?:(?:{_MONTH}|{_SEASON})[ ,']*(?:{_YEAR}|'\d{{2}})|(?:0?[1-9]|1[0-2])[/.\-]{_YEAR}"
+    rf"|(?:0?[1-9]|1[0-2])/\d{{2}}(?!\d)"
+    rf"|{_YEAR}(?:[/.\-](?:0[1-9]|1[0-2]))?)"
+)
+_CURRENT = r"(?:present|current(?:ly)?|now|today|ongoing|till\s+date|to\s+date|date)"
+_SEP = r"\s*(?:[-–—−~]+|\bto\b|\buntil\b|\bthrough\b|\bthru\b)\s*"
+_RANGE = re.compile(
+    rf"(?<![\w/])(?P<start>{_POINT})(?:{_SEP}(?P<end>{_POINT}|{_CURRENT}|\d{{2}}(?!\d)))?"
+    rf"(?![\w/])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: str | None
+    end: str | None
+    current: bool
+    text: str
+    span: tuple[int, int]
+
+
+def _iso(point: str) -> str | None:
+    point = point.strip().casefold().rstrip(".")
+    year_match = re.search(_YEAR, point) or re.search(r"'(\d{2})$", point)
+    word = re.match(r"[a-z]+", point)
+    if word and year_match:
+        name = word.group(0)
+        month = _MONTHS.get(name[:4] if name.startswith("sept") else name[:3])
+        month = month or _SEASONS.get(name)
+        year = year_match.group(0)
+        year = f"20{year[1:]}" if year.startswith("'") else year
+        return f"{year}-{month:02d}" if month else year
+    numeric = re.fullmatch(r"(\d{1,2})[/.\-](\d{2}|\d{4})", point)
+    if numeric:
+        year = numeric.group(2)
+        year = year if len(year) == 4 else f"20{year}" if int(year) < 50 else f"19{year}"
+        return f"{year}-{int(numeric.group(1)):02d}"
+    iso = re.fullmatch(rf"({_YEAR})(?:[/.\-](\d{{2}}))?", point)
+    if iso:
+        return f"{iso.group(1)}-{iso.group(2)}" if iso.group(2) else iso.group(1)
+    return None
+
+
+def find_date_range(text: str) -> DateRange | None:
+    """The first date or date range in a line, or None."""
+    for match in _RANGE.finditer(text):
+        start = _iso(match.group("start"))
+        if start is None:
+            continue
+        end_text = match.group("end")
+        if end_text is None:
+            return DateRange(None, start, False, match.group(0).strip(), match.span())
+        if re.fullmatch(_CURRENT, end_text.strip(), re.IGNORECASE):
+            return DateRange(start, None, True, match.group(0).strip(), match.span())
+        if re.fullmatch(r"\d{2}", end_text):  # "2018–19"
+            end: str | None = start[:2] + end_text
+        else:
+            end = _iso(end_text)
+        return DateRange(start, end, False, match.group(0).strip(), match.span())
+    return None

@@ -1,0 +1,95 @@
+"""Entry headers: the lines above a role's bullets, split into title, organisation, location
+and dates.
+
+"Product Intern | Acme Corp | San Francisco, CA | May 2022 – Aug 2022" and the two-line
+"Acme Corp            San Francisco, CA / Product Intern        May 2022 – Aug 2022" both
+give title "Product Intern", organisation "Acme Corp". Which part is the title is decided by
+role words ("intern", "manager", "B.S."), falling back on order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from resume_analyzer.document import Entry, SectionKind
+from resume_analyzer.parsing.contact import find_location
+from resume_analyzer.parsing.dates import find_date_range
+
+_ROLE = re.compile(
+    r"\b(?:intern(?:ship)?|engineer|manager|analyst|associate|developer|designer|lead|"
+    r"consultant|assistant|coordinator|director|president|vice|founder|co-founder|cofounder|"
+    r"scientist|researcher|specialist|officer|head|member|volunteer|fellow|chair|captain|"
+    r"representative|executive|administrator|architect|strategist|owner|advisor|adviser|"
+    r"tutor|teacher|instructor|ambassador|organizer|organiser|treasurer|secretary|mentor|"
+    r"trainee|apprentice|creator|maintainer|builder|partner|clerk|technician|programmer|writer|editor|contributor|product|"
+    r"student|graduate|sales|marketing|operations|accountant|cashier|server|supervisor|"
+    r"chief|ceo|cto|cpo|vp|svp|pm|apm|sde|swe|ta|ra)\b",
+    re.IGNORECASE,
+)
+_DEGREE = re.compile(
+    r"\b(?:b\.?\s?s\.?c?|b\.?\s?a\.?|b\.?\s?e\.?|b\.?\s?tech|m\.?\s?s\.?c?|m\.?\s?a\.?|"
+    r"m\.?\s?tech|mba|ph\.?\s?d|bachelor(?:'s)?|master(?:'s)?|doctor(?:ate)?|associate's|"
+    r"diploma|degree|minor|major|certificate|high school|a\.?\s?a\.?s?|b\.?\s?com|bba|"
+    r"m\.?\s?eng|b\.?\s?eng|gpa|concentration)\b",
+    re.IGNORECASE,
+)
+_ORG = re.compile(
+    r"\b(?:inc|llc|ltd|corp(?:oration)?|company|co|university|college|school|institute|"
+    r"academy|labs?|technologies|group|bank|foundation|association|society|club|"
+    r"hospital|agency|partners|capital|ventures|studio|solutions|systems|services|"
+    r"consulting|limited|pvt|gmbh|startup|council|committee|department|team)\b\.?",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\s*(?:\||·|•|◦|▪|♦|\s[-–—]\s|,\s|\t|\s{3,}|\bat\b|@)\s*")
+
+
+def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -> Entry:
+    joined = "\n".join(texts)
+    dates = find_date_range(joined)
+    rest = joined
+    if dates:
+        rest = joined[: dates.span[0]] + " " + joined[dates.span[1] :]
+        rest = re.sub(
+            r"\b(?:expected|anticipated|graduat(?:ed|ion|ing))\b:?", " ", rest, flags=re.I
+        )
+    location = find_location(rest.split("\n"))
+    if location:
+        rest = rest.replace(location, " ")
+    segments = [
+        s.strip(" ,;:|-–—()")
+        for part in rest.split("\n")
+        for s in _SPLIT.split(part)
+        if s.strip(" ,;:|-–—()")
+    ]
+    title, organization = _title_and_org(segments, kind)
+    return Entry(
+        title=title,
+        organization=organization,
+        location=location,
+        start=dates.start if dates else None,
+        end=dates.end if dates else None,
+        current=dates.current if dates else False,
+        dates=dates.text if dates else None,
+        page=page,
+        line=line,
+    )
+
+
+def _title_and_org(segments: list[str], kind: SectionKind) -> tuple[str | None, str | None]:
+    if not segments:
+        return None, None
+    title_pattern = _DEGREE if kind == "education" else _ROLE
+    titles = [s for s in segments if title_pattern.search(s) and not _ORG.search(s)]
+    orgs = [s for s in segments if _ORG.search(s) and s not in titles]
+    title = titles[0] if titles else None
+    organization = orgs[0] if orgs else None
+    remaining = [s for s in segments if s not in (title, organization)]
+    if kind == "education":
+        # Schools come first on most education lines, degrees second.
+        organization = organization or (remaining.pop(0) if remaining else None)
+        title = title or (remaining.pop(0) if remaining else None)
+    else:
+        title = title or (remaining.pop(0) if remaining else None)
+        organization = organization or (remaining.pop(0) if remaining else None)
+    return title, organization

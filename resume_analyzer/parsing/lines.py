@@ -1,0 +1,115 @@
+"""The common currency of the parsers: lines of text in reading order, with their looks.
+
+Each format reader (pdf, docx, text) produces `RawDocument`: a list of `Line` in reading order
+plus what it found on the side (link targets, page count, warnings). One shared step,
+`structure.build_resume`, turns that into a `Resume`, so headings, bullets, entries and contact
+details are found the same way whatever the format.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import ftfy
+
+from resume_analyzer.document import Box, DocumentWarning, SourceFormat
+
+
+@dataclass
+class Line:
+    """One visual line (PDF) or paragraph (DOCX, text) of the resume.
+
+    `marker` holds a bullet glyph or list number already stripped from `text`. `size` is the
+    font size in points (0 when unknown). `block` groups lines that flow together (a column,
+    a table cell); wrapped continuation lines are only joined within a block. `indent` is where
+    the text starts, in points for a PDF and in characters for plain text (None when unknown).
+    `gap_above` is the white space to the previous line of the same block in points (None when
+    unknown). `heading_level` comes from a DOCX style such as "Heading 1" (0 for "Title").
+    """
+
+    text: str
+    page: int = 1
+    box: Box | None = None
+    size: float = 0.0
+    bold: bool = False
+    italic: bool = False
+    caps: bool = False
+    marker: str | None = None
+    block: int = 0
+    indent: float | None = None
+    gap_above: float | None = None
+    rule_above: bool = False
+    rule_below: bool = False
+    heading_level: int | None = None
+    in_header: bool = False
+
+
+@dataclass
+class RawDocument:
+    lines: list[Line]
+    pages: int
+    source_format: SourceFormat
+    link_urls: list[str] = field(default_factory=list)
+    warnings: list[DocumentWarning] = field(default_factory=list)
+
+
+# Ligatures that PDF producers and some fonts leave as single code points.
+_LIGATURES = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ft", "ﬆ": "st"}
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_STRAY_A = re.compile(r"Â(?=\s|$)")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False, uncurl_quotes=False, fix_character_width=False, explain=False
+)
+
+
+def clean_text(text: str) -> str:
+    """Repair mojibake and ligatures, drop invisible characters, collapse runs of spaces.
+
+    Mojibake ("Â", "â€™") comes from documents saved through a wrong encoding somewhere
+    upstream; ftfy undoes it without touching correct text.
+    """
+    if not text.isascii():
+        text = ftfy.fix_text(text, _FTFY)
+        # A no-break space read as Latin-1 leaves "Â" before the space that replaced it.
+        text = _STRAY_A.sub("", text)
+    text = text.translate(_LIGATURES)
+    text = _INVISIBLE.sub("", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch == "\t")
+    return _SPACES.sub(" ", text).strip()
+
+
+# A bullet glyph: the common symbols, private-use code points that symbol fonts (Wingdings,
+# Symbol) map them to, and pdfminer's "(cid:NN)" for glyphs without a Unicode mapping.
+_GLYPHS = "•▪●◦○■□◆◇➢➤►▶▸▹‣⁃∙·✓✔✗☐❖➔→⇒♦◾◼-–—*+>"
+_MARKER = re.compile(
+    rf"^(?P<marker>\(cid:\d+\)|[{re.escape(_GLYPHS)}\ue000-\uf8ff]|"
+    r"\(?\d{1,2}[.)]|\(?[a-z][.)](?=\s))\s*(?=\S)"
+)
+
+
+def split_marker(text: str) -> tuple[str | None, str]:
+    """Split a leading bullet glyph or list number off a line: ("•", "Led …").
+
+    A hyphen or plus only counts when a space follows ("-5% churn" is text), and a number
+    only with its dot or parenthesis ("2019" is text).
+    """
+    match = _MARKER.match(text)
+    if not match:
+        return None, text
+    marker = match.group("marker")
+    rest = text[match.end() :]
+    if marker in "-+*>" and not text[len(marker) : len(marker) + 1].isspace():
+        return None, text
+    # "3.5 GPA" or "1)2" are not list numbers: require the space after "1." / "1)".
+    if marker[0].isdigit() and not re.match(r"^\(?\d{1,2}[.)]\s", text):
+        return None, text
+    if marker.startswith("(cid:") or "\ue000" <= marker <= "\uf8ff":
+        marker = "•"
+    return marker, rest

@@ -1,0 +1,185 @@
+"""PDF resumes with pdfplumber: words with fonts and positions, laid out in reading order.
+
+pdfplumber (on pdfminer.six) gives every word's box, font and size, which the layout step
+needs for columns, headings and bullets; link annotations give the URLs behind icons.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from resume_analyzer.document import DocumentWarning
+from resume_analyzer.errors import (
+    CorruptDocumentError,
+    DocumentError,
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    ScannedDocumentError,
+)
+from resume_analyzer.parsing.layout import Word, lay_out_page
+from resume_analyzer.parsing.lines import Line, RawDocument
+from resume_analyzer.settings import ParseSettings
+
+# pdfminer logs every font quirk of real-world PDFs at WARNING; they are not ours to show.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?[-–(]?\s*\d{1,3}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE
+)
+_MARGIN = 0.07  # top and bottom share of the page where running headers and footers live
+
+
+@contextmanager
+def _pdf_errors(name: str) -> Iterator[None]:
+    """Turn pdfminer's many exception types into one error a person can act on."""
+    try:
+        yield
+    except DocumentError:
+        raise
+    except Exception as error:  # pdfminer raises anything from KeyError to struct.error
+        if type(error).__name__ in {"PDFPasswordIncorrect", "PDFEncryptionError"}:
+            raise EncryptedDocumentError(
+                f"{name} is password-protected. Remove the password (in your PDF viewer, "
+                "print or export it to a new PDF) and upload it again."
+            ) from None
+        raise CorruptDocumentError(
+            f"{name} is a damaged or unusual PDF that could not be read "
+            f"({type(error).__name__}). Export it again from your editor, or upload a DOCX."
+        ) from None
+
+
+def read_pdf(data: bytes, name: str, settings: ParseSettings) -> RawDocument:
+    import pdfplumber
+
+    with _pdf_errors(name):
+        pdf = pdfplumber.open(io.BytesIO(data))
+    with pdf, _pdf_errors(name):
+        count = len(pdf.pages)
+        if count > settings.max_pages:
+            raise DocumentTooLargeError(
+                f"{name} has {count} pages; the limit is {settings.max_pages}. A resume is one "
+                "or two pages: upload the resume alone, not a portfolio or thesis."
+            )
+        if count == 0:
+            raise EmptyDocumentError(f"{name} has no pages.")
+        pages = [
+            _read_page(page, number, name, settings)
+            for number, page in enumerate(pdf.pages, start=1)
+        ]
+    lines = [line for page_lines, _, _, _ in pages for line in page_lines]
+    links = [url for _, page_links, _, _ in pages for url in page_links]
+    image_only = [
+        n for n, (page_lines, _, images, _) in enumerate(pages, 1) if not page_lines and images
+    ]
+    if not lines:
+        if image_only:
+            raise ScannedDocumentError(
+                f"{name} is a scanned image with no text layer, so there is nothing to read "
+                "(we never guess at text). Export the resume from your editor as a text PDF, "
+                "or run OCR on it first (for example with OCRmyPDF)."
+            )
+        raise EmptyDocumentError(f"{name} has no text on any page.")
+    warnings = []
+    if image_only:
+        warnings.append(
+            DocumentWarning(
+                "image_pages",
+                f"Page(s) {', '.join(map(str, image_only))} are images without text; "
+                "their content was not read.",
+            )
+        )
+    heights = {n: h for n, (_, _, _, h) in enumerate(pages, 1)}
+    return RawDocument(
+        lines=_drop_running_lines(lines, heights, count),
+        pages=count,
+        source_format="pdf",
+        link_urls=links,
+        warnings=warnings,
+    )
+
+
+def _read_page(
+    page: Any, number: int, name: str, settings: ParseSettings
+) -> tuple[list[Line], list[str], bool, float]:
+    if len(page.chars) > settings.max_chars_per_page:
+        raise DocumentTooLargeError(
+            f"Page {number} of {name} holds {len(page.chars):,} characters; the limit is "
+            f"{settings.max_chars_per_page:,}. This is not a resume page."
+        )
+    raw_words = page.extract_words(
+        x_tolerance=1.5,
+        y_tolerance=2.5,
+        keep_blank_chars=False,
+        extra_attrs=["fontname", "size"],
+    )
+    words = [
+        Word(
+            w["text"],
+            float(w["x0"]),
+            float(w["x1"]),
+            float(w["top"]),
+            float(w["bottom"]),
+            float(w["size"]),
+            str(w["fontname"]),
+        )
+        for w in raw_words
+        if w["text"].strip()
+    ]
+    lines = lay_out_page(words, float(page.width), number)
+    _mark_rules(lines, page)
+    links = [str(link["uri"]) for link in page.hyperlinks if link.get("uri")]
+    has_images = bool(page.images)
+    height = float(page.height)
+    page.close()  # free the parsed page: memory stays bounded on long documents
+    return lines, links, has_images, height
+
+
+def _mark_rules(lines: list[Line], page: Any) -> None:
+    """Horizontal rules (lines or thin rectangles) just above or below a line of text."""
+    rules = [
+        (float(obj["x0"]), float(obj["x1"]), float(obj["top"]))
+        for obj in [*page.lines, *page.rects]
+        if float(obj["bottom"]) - float(obj["top"]) < 2.5
+        and float(obj["x1"]) - float(obj["x0"]) > 40
+    ]
+    for line in lines:
+        box = line.box
+        if box is None:
+            continue
+        for x0, x1, y in rules:
+            if x0 > box.x1 or x1 < box.x0:
+                continue
+            if 0 <= y - box.bottom <= 8:
+                line.rule_below = True
+            if 0 <= box.top - y <= 8:
+                line.rule_above = True
+
+
+def _drop_running_lines(lines: list[Line], heights: dict[int, float], pages: int) -> list[Line]:
+    """Drop page numbers and headers/footers repeated on several pages."""
+
+    def in_margin(line: Line) -> bool:
+        assert line.box is not None
+        height = heights[line.page]
+        return line.box.bottom < height * _MARGIN or line.box.top > height * (1 - _MARGIN)
+
+    def key(line: Line) -> str:
+        return re.sub(r"\d+", "#", line.text.casefold())
+
+    # A line counts as running when the same text (digits aside) sits in a margin of two or
+    # more pages: "Jane Doe – Resume – Page 2" and the like.
+    margin_keys = {(key(ln), ln.page) for ln in lines if in_margin(ln)} if pages > 1 else set()
+    repeated = Counter(text for text, _page in margin_keys)
+    kept = []
+    for line in lines:
+        if in_margin(line) and (_PAGE_NUMBER.match(line.text) or repeated[key(line)] > 1):
+            continue
+        kept.append(line)
+    return kept

@@ -1,0 +1,163 @@
+"""Read the input (a path, bytes, or a file object) and tell its type from its bytes.
+
+The extension is only used for messages: a DOCX renamed to .pdf is read as a DOCX, and a
+JPEG renamed to .pdf is refused with a message that says it is an image.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from resume_analyzer.errors import (
+    CorruptDocumentError,
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    LegacyWordDocumentError,
+    UnsupportedFileTypeError,
+)
+from resume_analyzer.settings import ParseSettings
+
+Kind = Literal["pdf", "docx", "text"]
+Source = str | os.PathLike[str] | bytes | BinaryIO
+
+
+@dataclass(frozen=True)
+class Loaded:
+    data: bytes
+    name: str
+
+
+def load(source: Source, filename: str | None, settings: ParseSettings) -> Loaded:
+    """Read at most `max_bytes` + 1 bytes, so a huge input is refused without reading it all."""
+    limit = settings.max_bytes
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+        name = filename or "upload"
+    elif isinstance(source, str | os.PathLike):
+        path = Path(source)
+        name = filename or path.name
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(limit + 1)
+        except FileNotFoundError:
+            raise EmptyDocumentError(f"{path}: no such file.") from None
+        except IsADirectoryError:
+            raise UnsupportedFileTypeError(f"{path} is a folder, not a resume file.") from None
+        except PermissionError:
+            raise EmptyDocumentError(
+                f"{path}: permission denied; check the file's permissions."
+            ) from None
+    else:
+        name = filename or str(getattr(source, "name", "upload"))
+        data = source.read(limit + 1)
+        if not isinstance(data, bytes):
+            raise UnsupportedFileTypeError("The file object must be opened in binary mode ('rb').")
+    if len(data) > limit:
+        raise DocumentTooLargeError(
+            f"{name} is larger than {limit // (1024 * 1024)} MiB; a resume is rarely over 2 MiB. "
+            "Export it again without embedded images, or raise the limit (max_bytes)."
+        )
+    if not data.strip():
+        raise EmptyDocumentError(f"{name} is empty: there is nothing to analyze.")
+    return Loaded(data=data, name=os.path.basename(name))
+
+
+_IMAGES = {
+    b"\x89PNG\r\n\x1a\n": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF87a": "a GIF image",
+    b"GIF89a": "a GIF image",
+    b"II*\x00": "a TIFF image",
+    b"MM\x00*": "a TIFF image",
+}
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def sniff(data: bytes, name: str) -> Kind:
+    """Decide the format from the bytes; refuse anything we cannot read, saying what it is."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return _sniff_zip(data, name)
+    if head.startswith(_OLE2):
+        raise LegacyWordDocumentError(
+            f"{name} is a legacy Word 97–2003 document (.doc). "
+            "Open it in Word, LibreOffice or Google Docs and save it as .docx or PDF."
+        )
+    for magic, what in _IMAGES.items():
+        if head.startswith(magic):
+            raise UnsupportedFileTypeError(
+                f"{name} is {what}, not a document. Upload the resume as PDF or DOCX "
+                "(an image has no text to analyze)."
+            )
+    if head.lstrip().startswith(b"{\\rtf"):
+        raise UnsupportedFileTypeError(
+            f"{name} is a Rich Text (RTF) file. Save it as .docx or PDF and try again."
+        )
+    if _looks_like_text(head):
+        return "text"
+    raise UnsupportedFileTypeError(
+        f"{name} is not a PDF, DOCX or plain-text file. Export the resume as PDF or DOCX."
+    )
+
+
+def _sniff_zip(data: bytes, name: str) -> Kind:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        raise CorruptDocumentError(
+            f"{name} looks like a DOCX (a zip archive) but is damaged or truncated. "
+            "Open it in Word or LibreOffice and save it again, or export it as PDF."
+        ) from None
+    if "word/document.xml" in names:
+        return "docx"
+    if any(n.startswith("xl/") for n in names):
+        what = "an Excel workbook"
+    elif any(n.startswith("ppt/") for n in names):
+        what = "a PowerPoint presentation"
+    elif "content.xml" in names:
+        what = "an OpenDocument file"
+    else:
+        what = "a zip archive"
+    raise UnsupportedFileTypeError(
+        f"{name} is {what}, not a resume document. Save the resume as PDF or DOCX."
+    )
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    if b"\x00" in head:
+        return False
+    try:
+        sample = head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # A multi-byte character cut at the end of the sample is still UTF-8.
+        if error.start < len(head) - 4:
+            return _mostly_printable(head.decode("latin-1"))
+        sample = head[: error.start].decode("utf-8")
+    return _mostly_printable(sample)
+
+
+def _mostly_printable(sample: str) -> bool:
+    if not sample:
+        return False
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t\f")
+    return bad / len(sample) < 0.02
+
+
+def decode_text(data: bytes) -> str:
+    """Decode a text resume: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")

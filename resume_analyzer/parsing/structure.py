@@ -1,0 +1,222 @@
+"""From lines in reading order to a Resume: headings, sections, bullets, entries, contact.
+
+This is the one step every format shares. The format readers only say what each line looks
+like; deciding what it *is* happens here, the same way for PDF, DOCX and text.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from resume_analyzer.document import (
+    Bullet,
+    DocumentWarning,
+    Entry,
+    Resume,
+    Section,
+    SectionKind,
+)
+from resume_analyzer.parsing.contact import EMAIL, extract_contact, find_phone
+from resume_analyzer.parsing.dates import find_date_range
+from resume_analyzer.parsing.entries import parse_entry
+from resume_analyzer.parsing.language import detect_language, language_warning
+from resume_analyzer.parsing.lines import Line, RawDocument
+from resume_analyzer.parsing.paragraphs import Item, join_lines
+from resume_analyzer.parsing.sections import Typography, heading_score, kind_of
+
+ENTRY_KINDS: frozenset[str] = frozenset({"experience", "education", "projects", "leadership"})
+
+
+def typography(lines: Sequence[Line]) -> Typography:
+    """The body font size (weighted by characters) and the usual white gap between lines."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        if line.size:
+            sizes[round(line.size * 2) / 2] += len(line.text)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    gaps = [ln.gap_above for ln in lines if ln.gap_above is not None and ln.gap_above >= 0]
+    pitch = statistics.median(gaps) if gaps else 0.0
+    return Typography(body_size=body, pitch=pitch)
+
+
+def _signature(line: Line, typo: Typography) -> tuple[float, bool, bool, bool] | None:
+    """What a heading looks like, when that look is distinctive enough to recognise others."""
+    letters = [ch for ch in line.text if ch.isalpha()]
+    upper = line.caps or (len(letters) >= 3 and all(ch.isupper() for ch in letters))
+    larger = bool(typo.body_size) and line.size >= typo.body_size * 1.12
+    ruled = line.rule_below or line.rule_above
+    if not (upper or larger or ruled or line.heading_level is not None):
+        return None
+    return (round(line.size), line.bold, upper, larger)
+
+
+def find_headings(lines: Sequence[Line], typo: Typography) -> dict[int, SectionKind]:
+    """Line index → section kind, for every line that opens a section."""
+    scores = [heading_score(line, typo) for line in lines]
+    headings: dict[int, SectionKind] = {}
+    for i, line in enumerate(lines):
+        kind, _exact = kind_of(line.text.strip().rstrip(":"))
+        if kind and scores[i] >= 3 and not line.in_header and not _labels_contact(lines, i):
+            headings[i] = kind
+    if not headings:
+        return headings
+    # Headings the vocabulary does not know ("WHAT I'VE BUILT") are found by looking like the
+    # ones it does; only below the first known heading, so the name at the top is not one.
+    signatures = {_signature(lines[i], typo) for i in headings} - {None}
+    first = min(headings)
+    for i, line in enumerate(lines[first + 1 :], start=first + 1):
+        if i in headings or line.in_header or scores[i] < 1.0:
+            continue
+        if _signature(line, typo) in signatures:
+            headings[i] = kind_of(line.text.strip().rstrip(":"))[0] or "other"
+    return headings
+
+
+def _labels_contact(lines: Sequence[Line], i: int) -> bool:
+    """ "Portfolio" or "Contact" right above the email and phone is part of the header."""
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    return i < 8 and following is not None and _is_contact_line(following.text)
+
+
+def build_resume(raw: RawDocument) -> Resume:
+    lines = [line for line in raw.lines if line.text]
+    typo = typography(lines)
+    headings = find_headings(lines, typo)
+    starts = sorted(headings)
+    first = starts[0] if starts else len(lines)
+    preamble = lines[:first]
+    header_lines = [ln for ln in lines if ln.in_header]
+    texts = [ln.text for ln in lines]
+    contact = extract_contact(
+        [*header_lines, *[ln for ln in preamble if not ln.in_header]], texts, raw.link_urls
+    )
+    sections: list[Section] = []
+    # DOCX paragraphs arrive whole; PDF and text lines may be wrapped parts of one bullet.
+    wrapped = raw.source_format != "docx"
+    # Where most text is bold (a "Medium" body font, say) bold marks nothing out.
+    bold_is_signal = sum(ln.bold for ln in lines) <= len(lines) / 2
+    summary = _summary_from_preamble(preamble, wrapped)
+    if summary is not None:
+        sections.append(summary)
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        body = [(i, ln) for i, ln in enumerate(lines[start + 1 : end], start=start + 1)]
+        sections.append(
+            _build_section(headings[start], lines[start], start, body, wrapped, bold_is_signal)
+        )
+    warnings = list(raw.warnings)
+    language = detect_language(texts)
+    note = language_warning(language)
+    if note:
+        warnings.append(note)
+    if not starts and lines:
+        warnings.append(
+            DocumentWarning(
+                "no_sections",
+                "No section headings were recognised (such as Experience, Education, Skills). "
+                "Use clear, standard headings so that readers and applicant tracking systems "
+                "can find each part.",
+            )
+        )
+    return Resume(
+        contact=contact,
+        sections=tuple(sections),
+        pages=raw.pages,
+        source_format=raw.source_format,
+        language=language,
+        warnings=tuple(warnings),
+    )
+
+
+def _is_contact_line(text: str) -> bool:
+    return bool(EMAIL.search(text) or find_phone(text) or re.search(r"https?:|www\.|\.com/", text))
+
+
+def _summary_from_preamble(preamble: Sequence[Line], wrapped: bool) -> Section | None:
+    """Sentences under the name, before any heading, are an unlabelled summary."""
+    body = [
+        (i, ln)
+        for i, ln in enumerate(preamble)
+        if not ln.in_header and len(ln.text.split()) >= 8 and not _is_contact_line(ln.text)
+    ]
+    if not body:
+        return None
+    items = join_lines(body, wrapped=wrapped)
+    bullets = tuple(_bullet(item, None) for item in items)
+    first_line = body[0][0] + 1
+    return Section("summary", "", body[0][1].page, first_line, (), bullets)
+
+
+@dataclass
+class _Pending:
+    items: list[Item]
+
+    def has_date(self) -> bool:
+        return any(find_date_range(item.text) for item in self.items)
+
+
+def _build_section(
+    kind: SectionKind,
+    heading: Line,
+    index: int,
+    body: list[tuple[int, Line]],
+    wrapped: bool,
+    bold_is_signal: bool,
+) -> Section:
+    items = join_lines(body, wrapped=wrapped)
+    entries: list[Entry] = []
+    bullets: list[Bullet] = []
+    pending = _Pending([])
+    uses_markers = any(item.marker for item in items)
+
+    def flush() -> None:
+        if pending.items:
+            first = pending.items[0]
+            texts = [item.text for item in pending.items]
+            entries.append(parse_entry(texts, kind, first.page, first.line))
+            pending.items.clear()
+
+    for item in items:
+        if kind in ENTRY_KINDS and _is_entry_header(item, uses_markers, bold_is_signal):
+            dated = find_date_range(item.text) is not None
+            if len(pending.items) >= 3 or (dated and pending.has_date()):
+                flush()
+            pending.items.append(item)
+            continue
+        flush()
+        bullets.append(_bullet(item, len(entries) - 1 if entries else None))
+    flush()
+    heading_text = heading.text.strip().rstrip(":").strip()
+    return Section(kind, heading_text, heading.page, index + 1, tuple(entries), tuple(bullets))
+
+
+def _is_entry_header(item: Item, uses_markers: bool, bold_is_signal: bool) -> bool:
+    if item.marker is not None:
+        return False
+    words = len(item.text.split())
+    if words > 25:
+        return False
+    if find_date_range(item.text) is not None and words <= 20:
+        return True
+    if item.text.rstrip().endswith((".", ";")) or words > 12:
+        return False
+    if item.bold and bold_is_signal:
+        return True
+    # Where the section marks its bullets, a short unmarked line is a header, not a bullet.
+    return uses_markers
+
+
+def _bullet(item: Item, entry: int | None) -> Bullet:
+    return Bullet(
+        # Cells far apart on one row ("SQL      Python") stay apart, without a tab in the text.
+        text=item.text.replace("\t", "  "),
+        page=item.page,
+        line=item.line,
+        box=item.box,
+        marker=item.marker,
+        entry=entry,
+    )

@@ -1,0 +1,86 @@
+"""Plain-text and Markdown resumes: one Line per non-blank line.
+
+Markdown headings (`# Experience`), setext underlines (`Experience` over `-----`) and bold
+lines (`**Experience**`) become heading hints; blank lines start a new block so that wrapped
+lines of one paragraph join and separate paragraphs do not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resume_analyzer.errors import DocumentTooLargeError
+from resume_analyzer.parsing.lines import Line, RawDocument, clean_text, split_marker
+from resume_analyzer.settings import ParseSettings
+
+_ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^\s*(=+|-+|_+|\*+)\s*$")
+_BOLD = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*:?\s*$")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+
+
+def read_text(text: str, settings: ParseSettings) -> RawDocument:
+    if len(text) > settings.max_text_chars:
+        raise DocumentTooLargeError(
+            f"The text has {len(text):,} characters; the limit is {settings.max_text_chars:,}. "
+            "A resume is rarely over 10,000."
+        )
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+    lines: list[Line] = []
+    links: list[str] = []
+    block = 0
+    blank_before = False
+    for raw in raw_lines:
+        if not raw.strip():
+            blank_before = True
+            continue
+        if _SETEXT.match(raw) and lines and not blank_before:
+            # An underline marks the line above as a heading (or is a plain rule).
+            lines[-1].heading_level = 1 if raw.strip()[0] == "=" else 2
+            lines[-1].rule_below = True
+            continue
+        if _SETEXT.match(raw):
+            if lines:
+                lines[-1].rule_below = True
+            blank_before = True
+            continue
+        if blank_before:
+            block += 1
+            blank_before = False
+        line = _make_line(raw, block, links)
+        if line is not None:
+            lines.append(line)
+    return RawDocument(lines=lines, pages=1, source_format="text", link_urls=links)
+
+
+def _make_line(raw: str, block: int, links: list[str]) -> Line | None:
+    heading_level = None
+    bold = False
+    stripped = raw.strip()
+    atx = _ATX.match(stripped)
+    if atx:
+        heading_level = len(atx.group(1))
+        stripped = atx.group(2)
+    bold_match = _BOLD.match(stripped)
+    if bold_match:
+        bold = True
+        stripped = bold_match.group(2)
+    links.extend(url for _label, url in _MD_LINK.findall(stripped))
+    stripped = _MD_LINK.sub(r"\1 (\2)", stripped)
+    stripped = _MD_EMPHASIS.sub(r"\2", stripped)
+    marker, rest = split_marker(stripped)
+    text = clean_text(rest)
+    if not text:
+        return None
+    # Indentation stands in for x position so that a wrapped, indented line can be joined to
+    # the bullet above it.
+    indent = float(len(raw) - len(raw.lstrip()))
+    return Line(
+        text=text,
+        marker=marker,
+        block=block,
+        bold=bold,
+        heading_level=heading_level,
+        indent=indent,
+    )
