@@ -60,6 +60,7 @@ _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ft", "ﬆ": "st"}
 )
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BROKEN_FULLWIDTH = re.compile(r"ï¼\S?(?=\s)")
 _STRAY_A = re.compile(r"Â(?=\s|$)")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
@@ -79,6 +80,8 @@ def clean_text(text: str) -> str:
         text = ftfy.fix_text(text, _FTFY)
         # A no-break space read as Latin-1 leaves "Â" before the space that replaced it.
         text = _STRAY_A.sub("", text)
+        # A full-width separator ("｜", "：") whose last byte was lost: keep it a separator.
+        text = _BROKEN_FULLWIDTH.sub("|", text)
     text = text.translate(_LIGATURES)
     text = _INVISIBLE.sub("", text)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch == "\t")

@@ -246,6 +246,13 @@ _LOOKUP: dict[str, SectionKind] = {
 }
 
 
+# "INFORMATION TECHNOLOGY MANAGER" at the top is a job title, not a skills heading.
+_JOB_TITLE = re.compile(
+    r"\b(?:manager|engineer|analyst|developer|designer|consultant|director|specialist|"
+    r"assistant|coordinator|officer|intern|associate|accountant|teacher|representative)s?\b"
+)
+
+
 def normalise_heading(text: str) -> str:
     text = text.casefold().replace("&", " and ")
     text = re.sub(r"[^a-z ]+", " ", text)
@@ -261,7 +268,7 @@ def kind_of(heading: str) -> tuple[SectionKind | None, bool]:
     for phrase, kind in _LOOKUP.items():
         if phrase.replace(" ", "") == spaced:  # letter-spaced "E X P E R I E N C E"
             return kind, True
-    if len(norm.split()) <= 5:
+    if len(norm.split()) <= 5 and not _JOB_TITLE.search(norm):
         for word, kind in _HEAD_WORDS:
             if word in norm:
                 return kind, False

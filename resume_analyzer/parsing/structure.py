@@ -172,6 +172,7 @@ def _build_section(
     bullets: list[Bullet] = []
     pending = _Pending([])
     uses_markers = any(item.marker for item in items)
+    outer = _outer_indent(items)
 
     def flush() -> None:
         if pending.items:
@@ -181,7 +182,8 @@ def _build_section(
             pending.items.clear()
 
     for item in items:
-        if kind in ENTRY_KINDS and _is_entry_header(item, uses_markers, bold_is_signal):
+        outdented = outer is not None and _indent(item) <= outer + 3
+        if kind in ENTRY_KINDS and _is_entry_header(item, uses_markers, bold_is_signal, outdented):
             dated = find_date_range(item.text) is not None
             if len(pending.items) >= 3 or (dated and pending.has_date()):
                 flush()
@@ -194,7 +196,30 @@ def _build_section(
     return Section(kind, heading_text, heading.page, index + 1, tuple(entries), tuple(bullets))
 
 
-def _is_entry_header(item: Item, uses_markers: bool, bold_is_signal: bool) -> bool:
+def _indent(item: Item) -> float:
+    first = item.lines[0]
+    if first.box is not None:
+        return first.box.x0
+    return first.indent if first.indent is not None else 0.0
+
+
+def _outer_indent(items: Sequence[Item]) -> float | None:
+    """The left edge of header lines, where a section sets its body text deeper.
+
+    Some resumes draw no bullet glyphs at all but indent the bullets under each role; the
+    lines at the outer edge are then the entry headers. None when there is one level only.
+    """
+    lefts = [_indent(item) for item in items]
+    if len(lefts) < 3:
+        return None
+    outer = min(lefts)
+    deeper = [x for x in lefts if x >= outer + 8]
+    return outer if len(deeper) >= 2 else None
+
+
+def _is_entry_header(
+    item: Item, uses_markers: bool, bold_is_signal: bool, outdented: bool
+) -> bool:
     if item.marker is not None:
         return False
     words = len(item.text.split())
@@ -204,7 +229,7 @@ def _is_entry_header(item: Item, uses_markers: bool, bold_is_signal: bool) -> bo
         return True
     if item.text.rstrip().endswith((".", ";")) or words > 12:
         return False
-    if item.bold and bold_is_signal:
+    if (item.bold and bold_is_signal) or outdented:
         return True
     # Where the section marks its bullets, a short unmarked line is a header, not a bullet.
     return uses_markers
