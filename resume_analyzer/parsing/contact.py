@@ -71,7 +71,12 @@ def _is_region(text: str | None) -> bool:
     return text in _STATE_CODES or text.casefold() in _REGIONS
 
 
-_NAME_WORD = re.compile(r"^[A-Z][A-Za-z'’\-]*\.?$|^[A-Z]{2,}$")
+def _is_name_word(word: str) -> bool:
+    """ "María", "O'Neil", "Jean-Luc", "Q." or "DOE": capitalised letters, any alphabet."""
+    core = word.rstrip(".")
+    if not core or not core[0].isupper():
+        return False
+    return all(ch.isalpha() or ch in "'’-" for ch in core)
 
 
 def find_email(text: str) -> str | None:
@@ -132,11 +137,15 @@ def find_location(texts: Iterable[str]) -> str | None:
     for text in texts:
         for piece in re.split(r"\s*[|•·◦▪♦]\s*|\s[-–—]\s|\s{3,}|\t", text):
             part = _URL.sub(" , ", EMAIL.sub(" , ", piece))
-            for match in _LOCATION.finditer(part):
+            # Overlapping tries: "Hooli, Palo Alto, CA" fails at "Hooli, Palo Alto" and
+            # succeeds at "Palo Alto, CA".
+            match = _LOCATION.search(part)
+            while match:
                 if _is_region(match.group(2)) and (
                     match.group(3) is None or _is_region(match.group(3))
                 ):
                     return match.group(0)
+                match = _LOCATION.search(part, match.start() + 1)
             if part.strip().casefold() == "remote":
                 return part.strip()
     return None
@@ -153,7 +162,7 @@ def find_name(lines: Sequence[Line]) -> str | None:
         text = re.sub(r"^(?:full\s+)?name\s*[:\-]\s*", "", line.text.strip(), flags=re.I)
         text = re.split(r"\s*[|•·,\t]\s*|\s{3,}", text)[0].strip()
         words = text.split()
-        if not 2 <= len(words) <= 4 or any(not _NAME_WORD.match(w) for w in words):
+        if not 2 <= len(words) <= 4 or any(not _is_name_word(w) for w in words):
             continue
         if any(w.casefold().strip(".") in _NOT_NAME for w in words):
             continue

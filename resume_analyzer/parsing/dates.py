@@ -41,7 +41,7 @@ _CURRENT = r"(?:present|current(?:ly)?|now|today|ongoing|till\s+date|to\s+date|d
 _SEP = r"\s*(?:[-–—−~]+|\bto\b|\buntil\b|\bthrough\b|\bthru\b)\s*"
 _RANGE = re.compile(
     rf"(?<![\w/])(?P<start>{_POINT})(?:{_SEP}(?P<end>{_POINT}|{_CURRENT}|\d{{2}}(?!\d)))?"
-    rf"(?![\w/])",
+    rf"(?![\w/%+])",
     re.IGNORECASE,
 )
 

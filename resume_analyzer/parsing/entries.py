@@ -22,8 +22,8 @@ _ROLE = re.compile(
     r"scientist|researcher|specialist|officer|head|member|volunteer|fellow|chair|captain|"
     r"representative|executive|administrator|architect|strategist|owner|advisor|adviser|"
     r"tutor|teacher|instructor|ambassador|organizer|organiser|treasurer|secretary|mentor|"
-    r"trainee|apprentice|creator|maintainer|builder|partner|clerk|technician|programmer|writer|editor|contributor|product|"
-    r"student|graduate|sales|marketing|operations|accountant|cashier|server|supervisor|"
+    r"trainee|apprentice|creator|maintainer|builder|partner|clerk|technician|programmer|writer|editor|contributor|"
+    r"student|graduate|accountant|cashier|server|supervisor|"
     r"chief|ceo|cto|cpo|vp|svp|pm|apm|sde|swe|ta|ra)\b",
     re.IGNORECASE,
 )
@@ -31,7 +31,7 @@ _DEGREE = re.compile(
     r"\b(?:b\.?\s?s\.?c?|b\.?\s?a\.?|b\.?\s?e\.?|b\.?\s?tech|m\.?\s?s\.?c?|m\.?\s?a\.?|"
     r"m\.?\s?tech|mba|ph\.?\s?d|bachelor(?:'s)?|master(?:'s)?|doctor(?:ate)?|associate's|"
     r"diploma|degree|minor|major|certificate|high school|a\.?\s?a\.?s?|b\.?\s?com|bba|"
-    r"m\.?\s?eng|b\.?\s?eng|gpa|concentration)\b",
+    r"m\.?\s?eng|b\.?\s?eng|concentration)\b",
     re.IGNORECASE,
 )
 _ORG = re.compile(
@@ -74,6 +74,12 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
         page=page,
         line=line,
     )
+
+
+def names_title(text: str, kind: SectionKind) -> bool:
+    """Whether a line names a degree (education) or a role (other sections)."""
+    pattern = _DEGREE if kind == "education" else _ROLE
+    return bool(pattern.search(text)) and not _ORG.search(text)
 
 
 def _title_and_org(segments: list[str], kind: SectionKind) -> tuple[str | None, str | None]:

@@ -59,14 +59,18 @@ class RawDocument:
 _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ft", "ﬆ": "st"}
 )
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _BROKEN_FULLWIDTH = re.compile(r"ï¼\S?(?=\s)")
 _STRAY_A = re.compile(r"Â(?=\s|$)")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
 _FTFY = ftfy.TextFixerConfig(
-    unescape_html=False, uncurl_quotes=False, fix_character_width=False, explain=False
+    unescape_html=False,
+    uncurl_quotes=False,
+    fix_character_width=False,
+    fix_line_breaks=False,
+    explain=False,
 )
 
 
@@ -76,6 +80,13 @@ def clean_text(text: str) -> str:
     Mojibake ("Â", "â€™") comes from documents saved through a wrong encoding somewhere
     upstream; ftfy undoes it without touching correct text.
     """
+    # Control characters go first: left in, they can hide mojibake from ftfy until a second
+    # pass, and cleaning must give the same result when run twice.
+    text = "".join(
+        " " if ch in "\t\n\r\f\v" else ch
+        for ch in text
+        if unicodedata.category(ch) != "Cc" or ch.isspace()
+    )
     if not text.isascii():
         text = ftfy.fix_text(text, _FTFY)
         # A no-break space read as Latin-1 leaves "Â" before the space that replaced it.
@@ -84,7 +95,6 @@ def clean_text(text: str) -> str:
         text = _BROKEN_FULLWIDTH.sub("|", text)
     text = text.translate(_LIGATURES)
     text = _INVISIBLE.sub("", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch == "\t")
     return _SPACES.sub(" ", text).strip()
 
 

@@ -36,10 +36,17 @@ class Item:
     lines: list[Line] = field(default_factory=list)
 
 
-def join_lines(body: Sequence[tuple[int, Line]], *, wrapped: bool = True) -> list[Item]:
+def join_lines(
+    body: Sequence[tuple[int, Line]],
+    *,
+    wrapped: bool = True,
+    right_edges: dict[tuple[int, int], float] | None = None,
+) -> list[Item]:
     """Group (index, line) pairs into items; `wrapped` is False for DOCX, whose paragraphs
-    arrive whole."""
-    right_edges = _right_edges([line for _i, line in body])
+    arrive whole. `right_edges` (from `right_edges()` over the whole document) says where each
+    column ends: a section's own lines may all be short."""
+    if right_edges is None:
+        right_edges = find_right_edges([line for _i, line in body])
     items: list[Item] = []
     for index, line in body:
         current = items[-1] if items else None
@@ -60,12 +67,22 @@ def join_lines(body: Sequence[tuple[int, Line]], *, wrapped: bool = True) -> lis
     return items
 
 
-def _right_edges(lines: Sequence[Line]) -> dict[tuple[int, int], float]:
-    edges: dict[tuple[int, int], float] = {}
+def find_right_edges(lines: Sequence[Line]) -> dict[tuple[int, int], float]:
+    """The right margin of each block on each page, where wrapped lines end.
+
+    A margin counts only when at least three lines reach it: in a sidebar of short lines
+    ("SQL, Python" / "Roadmapping") the longest line is not a margin, and its successor is
+    not a wrapped continuation.
+    """
+    ends: dict[tuple[int, int], list[float]] = {}
     for line in lines:
         if line.box is not None:
-            key = (line.page, line.block)
-            edges[key] = max(edges.get(key, 0.0), line.box.x1)
+            ends.setdefault((line.page, line.block), []).append(line.box.x1)
+    edges: dict[tuple[int, int], float] = {}
+    for key, xs in ends.items():
+        edge = max(xs)
+        if sum(x >= edge - 12 for x in xs) >= 3:
+            edges[key] = edge
     return edges
 
 
@@ -94,7 +111,7 @@ def _continues(item: Item, line: Line, right_edges: dict[tuple[int, int], float]
         return True
     if prev.text.rstrip().endswith((",", " and", " or", " the", " of", " to", " with", "&")):
         return True
-    return _ran_to_edge(prev, right_edges) and not prev.text.rstrip().endswith((".", ":"))
+    return _ran_to_edge(prev, line, right_edges) and not prev.text.rstrip().endswith((".", ":"))
 
 
 def _paragraph_gap(prev: Line, line: Line) -> bool:
@@ -113,14 +130,16 @@ def _indented_like_text(first: Line, line: Line) -> bool:
     return line.indent >= first.indent - 2.5
 
 
-def _ran_to_edge(prev: Line, right_edges: dict[tuple[int, int], float]) -> bool:
+def _ran_to_edge(prev: Line, line: Line, right_edges: dict[tuple[int, int], float]) -> bool:
+    """The line above stopped only because the next word would not fit before the margin."""
     if prev.box is None:
         return False
     edge = right_edges.get((prev.page, prev.block))
     if edge is None:
         return False
-    width = max(edge - (prev.indent if prev.indent is not None else prev.box.x0), 1.0)
-    return prev.box.x1 >= edge - width * 0.15
+    char_width = (prev.box.x1 - prev.box.x0) / max(len(prev.text), 1)
+    next_word = len(line.text.split(" ", 1)[0]) + 1
+    return prev.box.x1 + next_word * char_width > edge
 
 
 def _append(item: Item, line: Line) -> None:
@@ -137,9 +156,11 @@ def _append(item: Item, line: Line) -> None:
 
 def join_text(left: str, right: str) -> str:
     """Join a wrapped line to the one above, undoing a hyphen the line break introduced."""
-    match = re.search(r"(\w+)-$", left)
+    match = re.search(r"(\S+)-$", left)
     if match and right[:1].islower():
-        if match.group(1).casefold() in _KEEP_HYPHEN or not match.group(1).isalpha():
+        word = match.group(1)
+        # "cross-" + "functional" and "end-to-" + "end" keep their hyphens.
+        if word.casefold() in _KEEP_HYPHEN or not word.isalpha():
             return left + right
         return left[:-1] + right
     return f"{left} {right}"

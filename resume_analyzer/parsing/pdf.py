@@ -44,7 +44,7 @@ def _pdf_errors(name: str) -> Iterator[None]:
     except DocumentError:
         raise
     except Exception as error:  # pdfminer raises anything from KeyError to struct.error
-        if type(error).__name__ in {"PDFPasswordIncorrect", "PDFEncryptionError"}:
+        if _is_password_error(error):
             raise EncryptedDocumentError(
                 f"{name} is password-protected. Remove the password (in your PDF viewer, "
                 "print or export it to a new PDF) and upload it again."
@@ -55,12 +55,26 @@ def _pdf_errors(name: str) -> Iterator[None]:
         ) from None
 
 
+def _is_password_error(error: BaseException) -> bool:
+    """pdfplumber wraps pdfminer's password error: look through the chain and the args."""
+    seen: list[BaseException] = []
+    todo: list[object] = [error]
+    while todo:
+        item = todo.pop()
+        if not isinstance(item, BaseException) or item in seen:
+            continue
+        seen.append(item)
+        if type(item).__name__ in {"PDFPasswordIncorrect", "PDFEncryptionError"}:
+            return True
+        todo.extend([item.__cause__, item.__context__, *item.args])
+    return False
+
+
 def read_pdf(data: bytes, name: str, settings: ParseSettings) -> RawDocument:
     import pdfplumber
 
-    with _pdf_errors(name):
-        pdf = pdfplumber.open(io.BytesIO(data))
-    with pdf, _pdf_errors(name):
+    # The error guard is outermost: closing a broken PDF can raise again.
+    with _pdf_errors(name), pdfplumber.open(io.BytesIO(data)) as pdf:
         count = len(pdf.pages)
         if count > settings.max_pages:
             raise DocumentTooLargeError(

@@ -59,12 +59,23 @@ def load(source: Source, filename: str | None, settings: ParseSettings) -> Loade
             raise UnsupportedFileTypeError("The file object must be opened in binary mode ('rb').")
     if len(data) > limit:
         raise DocumentTooLargeError(
-            f"{name} is larger than {limit // (1024 * 1024)} MiB; a resume is rarely over 2 MiB. "
-            "Export it again without embedded images, or raise the limit (max_bytes)."
+            f"{name} is larger than the {human_size(limit)} limit; a resume is rarely over "
+            "2 MiB. Export it again without embedded images, or raise the limit (max_bytes)."
         )
     if not data.strip():
-        raise EmptyDocumentError(f"{name} is empty: there is nothing to analyze.")
+        raise EmptyDocumentError(
+            f"{name} is empty: there is nothing to analyze. Check that you picked the right "
+            "file, or export the resume again as PDF or DOCX."
+        )
     return Loaded(data=data, name=os.path.basename(name))
+
+
+def human_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.3g} MiB"
+    if size >= 1024:
+        return f"{size / 1024:.3g} KiB"
+    return f"{size} bytes"
 
 
 _IMAGES = {

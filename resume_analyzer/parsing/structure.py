@@ -22,10 +22,10 @@ from resume_analyzer.document import (
 )
 from resume_analyzer.parsing.contact import EMAIL, extract_contact, find_phone
 from resume_analyzer.parsing.dates import find_date_range
-from resume_analyzer.parsing.entries import parse_entry
+from resume_analyzer.parsing.entries import names_title, parse_entry
 from resume_analyzer.parsing.language import detect_language, language_warning
 from resume_analyzer.parsing.lines import Line, RawDocument
-from resume_analyzer.parsing.paragraphs import Item, join_lines
+from resume_analyzer.parsing.paragraphs import Item, find_right_edges, join_lines
 from resume_analyzer.parsing.sections import Typography, heading_score, kind_of
 
 ENTRY_KINDS: frozenset[str] = frozenset({"experience", "education", "projects", "leadership"})
@@ -95,19 +95,20 @@ def build_resume(raw: RawDocument) -> Resume:
         [*header_lines, *[ln for ln in preamble if not ln.in_header]], texts, raw.link_urls
     )
     sections: list[Section] = []
-    # DOCX paragraphs arrive whole; PDF and text lines may be wrapped parts of one bullet.
-    wrapped = raw.source_format != "docx"
-    # Where most text is bold (a "Medium" body font, say) bold marks nothing out.
-    bold_is_signal = sum(ln.bold for ln in lines) <= len(lines) / 2
-    summary = _summary_from_preamble(preamble, wrapped)
+    context = _Context(
+        # DOCX paragraphs arrive whole; PDF and text lines may be wrapped parts of one bullet.
+        wrapped=raw.source_format != "docx",
+        # Where most text is bold (a "Medium" body font, say) bold marks nothing out.
+        bold_is_signal=sum(ln.bold for ln in lines) <= len(lines) / 2,
+        right_edges=find_right_edges(lines),
+    )
+    summary = _summary_from_preamble(preamble, context)
     if summary is not None:
         sections.append(summary)
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         body = [(i, ln) for i, ln in enumerate(lines[start + 1 : end], start=start + 1)]
-        sections.append(
-            _build_section(headings[start], lines[start], start, body, wrapped, bold_is_signal)
-        )
+        sections.append(_build_section(headings[start], lines[start], start, body, context))
     warnings = list(raw.warnings)
     language = detect_language(texts)
     note = language_warning(language)
@@ -136,19 +137,29 @@ def _is_contact_line(text: str) -> bool:
     return bool(EMAIL.search(text) or find_phone(text) or re.search(r"https?:|www\.|\.com/", text))
 
 
-def _summary_from_preamble(preamble: Sequence[Line], wrapped: bool) -> Section | None:
-    """Sentences under the name, before any heading, are an unlabelled summary."""
-    body = [
-        (i, ln)
-        for i, ln in enumerate(preamble)
-        if not ln.in_header and len(ln.text.split()) >= 8 and not _is_contact_line(ln.text)
-    ]
+def _summary_from_preamble(preamble: Sequence[Line], context: _Context) -> Section | None:
+    """Sentences under the name, before any heading, are an unlabelled summary: lines of
+    eight words or more, with the short lines that end their paragraphs."""
+    body: list[tuple[int, Line]] = []
+    for i, ln in enumerate(preamble):
+        if ln.in_header or _is_contact_line(ln.text):
+            continue
+        follows = bool(body) and body[-1][0] == i - 1 and body[-1][1].block == ln.block
+        if len(ln.text.split()) >= 8 or (follows and len(body[-1][1].text.split()) >= 8):
+            body.append((i, ln))
     if not body:
         return None
-    items = join_lines(body, wrapped=wrapped)
+    items = join_lines(body, wrapped=context.wrapped, right_edges=context.right_edges)
     bullets = tuple(_bullet(item, None) for item in items)
     first_line = body[0][0] + 1
     return Section("summary", "", body[0][1].page, first_line, (), bullets)
+
+
+@dataclass(frozen=True)
+class _Context:
+    wrapped: bool
+    bold_is_signal: bool
+    right_edges: dict[tuple[int, int], float]
 
 
 @dataclass
@@ -164,10 +175,9 @@ def _build_section(
     heading: Line,
     index: int,
     body: list[tuple[int, Line]],
-    wrapped: bool,
-    bold_is_signal: bool,
+    context: _Context,
 ) -> Section:
-    items = join_lines(body, wrapped=wrapped)
+    items = join_lines(body, wrapped=context.wrapped, right_edges=context.right_edges)
     entries: list[Entry] = []
     bullets: list[Bullet] = []
     pending = _Pending([])
@@ -183,7 +193,11 @@ def _build_section(
 
     for item in items:
         outdented = outer is not None and _indent(item) <= outer + 3
-        if kind in ENTRY_KINDS and _is_entry_header(item, uses_markers, bold_is_signal, outdented):
+        header = kind in ENTRY_KINDS and (
+            _is_entry_header(item, uses_markers, context.bold_is_signal, outdented)
+            or _completes_header(pending, item, kind)
+        )
+        if header:
             dated = find_date_range(item.text) is not None
             if len(pending.items) >= 3 or (dated and pending.has_date()):
                 flush()
@@ -217,9 +231,17 @@ def _outer_indent(items: Sequence[Item]) -> float | None:
     return outer if len(deeper) >= 2 else None
 
 
-def _is_entry_header(
-    item: Item, uses_markers: bool, bold_is_signal: bool, outdented: bool
-) -> bool:
+def _completes_header(pending: _Pending, item: Item, kind: SectionKind) -> bool:
+    """A short line naming a degree or a role, right under an entry's first line, is part
+    of that entry's header ("University of X   May 2024" / "B.S. Computer Science")."""
+    if not pending.items or len(pending.items) >= 3 or item.marker is not None:
+        return False
+    if len(item.text.split()) > 10 or item.text.rstrip().endswith("."):
+        return False
+    return names_title(item.text, kind)
+
+
+def _is_entry_header(item: Item, uses_markers: bool, bold_is_signal: bool, outdented: bool) -> bool:
     if item.marker is not None:
         return False
     words = len(item.text.split())
