@@ -270,6 +270,10 @@ def failure_stats(rows: Sequence[FileResult]) -> dict[str, Any]:
             for r in rows
             if r.status == "bug"
         ],
+        "slowest": [
+            {"file": r.file, "ms": r.ms, "pages": r.pages}
+            for r in sorted(rows, key=lambda r: r.ms, reverse=True)[:5]
+        ],
         "wrapped_bugs": [
             {"file": r.file, "code": r.status, "wrapped": r.wrapped} for r in rows if r.wrapped
         ],
@@ -284,6 +288,8 @@ def _failure_counts(rows: Sequence[FileResult]) -> dict[str, Any]:
         "ok": len(rows) - sum(failed.values()),
         "failed": dict(sorted(failed.items())),
         "ms": timing_stats([r.ms for r in rows]),
+        # Per page too: comparable with the ms/page figures of benchmarks/run.py.
+        "ms_per_page": timing_stats([r.ms / r.pages for r in rows if r.pages]),
     }
 
 
@@ -480,6 +486,9 @@ def evaluate_layouts(corpus: Path) -> dict[str, Any]:
             signatures[name] = layout_signature(attempt.resume)
             layouts[name]["sections"] = list(signatures[name].kinds)
             layouts[name]["bullets"] = sum(signatures[name].bullets.values())
+            # Where the bullets went, as counts: shows which section a layout loses them in.
+            per_section = [len(s.bullets) for s in attempt.resume.sections]
+            layouts[name]["bullets_per_section"] = per_section
     pairs = {
         f"{a} vs {b}": compare_layouts(signatures[a], signatures[b])
         for i, a in enumerate(LAYOUTS)
@@ -537,7 +546,7 @@ def render_failures(failures: dict[str, Any]) -> list[str]:
         failed = ", ".join(f"{code} {n}" for code, n in stats["failed"].items()) or "none"
         lines.append(
             f"  {group:<11} ok {_ratio(stats['ok'], stats['files'])}; failed: {failed}; "
-            f"{_ms(stats['ms'])}"
+            f"per file {_ms(stats['ms'])}; per page median {stats['ms_per_page']['median']} ms"
         )
     lines.append(f"  bugs (exceptions that are not DocumentError): {len(failures['bugs'])}")
     # One line per distinct exception and place: a single broken import fails every file.
@@ -545,6 +554,10 @@ def render_failures(failures: dict[str, Any]) -> list[str]:
     for bug in failures["bugs"]:
         grouped.setdefault(f"{bug['error_type']} at {bug['at']}", []).append(bug["file"])
     lines += [f"    {where}: {len(files)} ({_names(files)})" for where, files in grouped.items()]
+    slowest = ", ".join(
+        f"{Path(r['file']).name} {r['ms']:.0f} ms/{r['pages']} p" for r in failures["slowest"]
+    )
+    lines.append(f"  slowest: {slowest}")
     wrapped = failures["wrapped_bugs"]
     lines.append(f"  DocumentErrors hiding an exception raised in our code: {len(wrapped)}")
     lines += [f"    {w['file']}: {w['code']} from {w['wrapped']}" for w in wrapped]
@@ -604,7 +617,10 @@ def render_layouts(layouts: dict[str, Any] | None) -> list[str]:
         return ["== 4. Layouts: the three srbhr_Resume-Matcher layout PDFs not found, skipped"]
     lines = ["== 4. Same content, three layouts"]
     for name, info in layouts["layouts"].items():
-        detail = f"{info.get('bullets', 0)} bullets; " + " > ".join(info.get("sections", []))
+        sections = zip(info.get("sections", []), info.get("bullets_per_section", []), strict=True)
+        detail = f"{info.get('bullets', 0)} bullets; " + " > ".join(
+            f"{kind} ({count})" for kind, count in sections
+        )
         lines.append(f"  {name:<18} {info['status']}: {detail}")
     for pair, c in layouts["pairs"].items():
         differing = ", ".join(c["contact_fields_differing"]) or "none"
