@@ -1,28 +1,29 @@
 """DOCX resumes: headers, footers, body paragraphs, tables and text boxes as `Line`s in order.
 
-python-docx opens the package and resolves styles, run fonts and relationships. The content
-itself is walked at the XML level because python-docx's iterators skip content controls
-(`w:sdt`, which Word's resume templates wrap everything in), text boxes and tracked insertions,
-and `row.cells` repeats merged cells. `check_zip` vets the archive before anything inflates.
+python-docx opens the package and hands over its parts, sections and relationships. Content and
+styles are read at the XML level because python-docx's iterators skip content controls (`w:sdt`,
+which Word's resume templates wrap everything in) and text boxes, and `row.cells` repeats merged
+cells. A soft line break (Shift+Enter) starts a new `Line` in the same block, as a PDF line
+would. `check_zip` vets the archive before python-docx inflates anything.
 """
 
 from __future__ import annotations
 
 import io
+import math
 import re
 import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
-from docx.enum.style import WD_STYLE_TYPE
 from docx.exceptions import PythonDocxError
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import OpcError
+from docx.oxml.exceptions import XmlchemyError
 from docx.package import Package
-from docx.text.run import Run
 
 from resume_analyzer.errors import (
     CorruptDocumentError,
@@ -39,22 +40,20 @@ _W = f"{{{_NS['w']}}}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _VAL, _TYPE, _TXBX, _BR = _W + "val", _W + "type", _W + "txbxContent", _W + "br"
-# Never read: properties, deleted text, and the VML fallback that repeats a text box.
-_SKIP = frozenset(
-    _W + tag for tag in ("pPr", "rPr", "sdtPr", "sdtEndPr", "del", "moveFrom", "tcPr", "trPr")
-) | {_MC + "Fallback"}
-# Read as if their children stood in their place (content controls, custom XML, insertions).
-_WRAPPERS = frozenset(_W + t for t in ("sdt", "sdtContent", "customXml", "ins", "moveTo")) | {
-    _MC + "AlternateContent"
-}
+# Never read: deleted text, and the VML fallback that repeats a text box's DrawingML.
+_SKIP = {_W + "del", _W + "moveFrom", _MC + "Fallback"}
+# Read as if their children stood in their place (content controls, custom XML).
+_WRAPPERS = {_MC + "AlternateContent", *(_W + t for t in ("sdt", "sdtContent", "customXml"))}
 _TOKENS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 _FIELD_LINK = re.compile(r'HYPERLINK\s+"([^"]+)"')
 _PAGE_NUMBER = re.compile(r"(?i)[-–—\s]*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?[-–—\s]*")
-_HEADING = re.compile(r"Heading (\d)")
+_HEADING = re.compile(r"heading ([1-9])")
 _OFF = ("0", "false", "off", "none", "nil")
-# python-docx, zip and lxml failures on a damaged file; lxml's XMLSyntaxError is a SyntaxError.
-_BROKEN = (zipfile.BadZipFile, zlib.error, OpcError, PythonDocxError, SyntaxError, EOFError)
-_BROKEN += (KeyError, IndexError, ValueError, TypeError, AttributeError, RecursionError)
+# python-docx, zip and lxml failures on a damaged file (lxml's XMLSyntaxError is a SyntaxError,
+# zipfile raises NotImplementedError for "zip file version 6.7").
+_BROKEN: tuple[type[Exception], ...] = (zipfile.BadZipFile, zlib.error, EOFError, SyntaxError)
+_BROKEN += (OpcError, PythonDocxError, XmlchemyError, NotImplementedError, RecursionError)
+_BROKEN += (KeyError, IndexError, ValueError, TypeError, AttributeError)
 
 
 def read_docx(data: bytes, name: str, settings: ParseSettings) -> RawDocument:
@@ -74,21 +73,13 @@ def read_docx(data: bytes, name: str, settings: ParseSettings) -> RawDocument:
         ) from error
 
 
-class _Font(NamedTuple):
-    bold: bool | None = None
-    italic: bool | None = None
-    caps: bool | None = None
-    size: float | None = None
-
-
-class _Facts(NamedTuple):
-    heading: int | None = None
-    numbered: bool | None = None
-    rule_above: bool | None = None
-    rule_below: bool | None = None
-
-
-_T = TypeVar("_T", _Font, _Facts)
+class _Para(NamedTuple):
+    style: str | None
+    heading: int | None
+    numbered: bool
+    rule_above: bool
+    rule_below: bool
+    indent: float | None
 
 
 @dataclass
@@ -100,24 +91,49 @@ class _Segment:
     page: int = 0
 
 
+class _Styles:
+    """styles.xml as chains of inherited properties: the style, its base, the base's base…"""
+
+    def __init__(self, root: Element) -> None:
+        styles = [] if root is None else root.findall("w:style", _NS)
+        self.by_id = {style.get(_W + "styleId"): style for style in styles}
+        defaults = [s for s in styles if s.get(_TYPE) == "paragraph" and s.get(_W + "default")]
+        self.default = next((s for s in defaults if s.get(_W + "default") in ("1", "true")), None)
+        self.doc_rpr = _first([root], "w:docDefaults/w:rPrDefault/w:rPr")
+        self.rprs: dict[tuple[str | None, str | None], list[Element]] = {}
+
+    def chain(self, style_id: str | None, fallback: Element = None) -> list[Element]:
+        chain: list[Element] = []
+        style = self.by_id.get(style_id, fallback)
+        while style is not None and style not in chain and len(chain) < 20:  # cycles happen
+            chain.append(style)
+            style = self.by_id.get(_val(style, "w:basedOn"))
+        return chain
+
+    def run_properties(self, run_style: str | None, paragraph_style: str | None) -> list[Element]:
+        """What a run inherits: character style, paragraph style, "Normal", document defaults."""
+        key = (run_style, paragraph_style)
+        if key not in self.rprs:
+            styles = self.chain(run_style) + self.chain(paragraph_style, self.default)
+            styles += self.chain(None, self.default)  # "Normal", when the style is not based on it
+            self.rprs[key] = [*(style.find("w:rPr", _NS) for style in styles), self.doc_rpr]
+        return self.rprs[key]
+
+
 class _Reader:
     def __init__(self, document: Any, name: str, settings: ParseSettings) -> None:
         self.document, self.name, self.settings = document, name, settings
+        self.styles = _Styles(document.styles.element)
         self.part: Any = document.part
         self.lines: list[Line] = []
         self.links: list[str] = []
         self.page, self.blocks, self.chars = 1, 0, 0
         self.in_header, self.seen_text = False, False
         self.header_texts: set[str] = set()
-        self.fonts: dict[tuple[str | None, str | None], _Font] = {}
-        self.facts: dict[str | None, _Facts] = {}
         # Word records where it broke pages when it last laid the file out, hard breaks
         # included; count those when present, else the hard breaks only, never both.
-        body = document.element.body
-        rendered = body.find(".//w:lastRenderedPageBreak", _NS) is not None
+        rendered = document.element.body.find(".//w:lastRenderedPageBreak", _NS) is not None
         self.break_tag = _W + "lastRenderedPageBreak" if rendered else _BR
-        size = document.styles.element.find("w:docDefaults/w:rPrDefault/w:rPr/w:sz", _NS)
-        self.default_size = _number(size) / 2
 
     def read(self) -> RawDocument:
         self._headers_and_footers()
@@ -148,34 +164,44 @@ class _Reader:
                 self._table(item)
                 block = last = None
                 continue
-            facts, ppr = self._paragraph_facts(item), item.find("w:pPr", _NS)
-            if self.break_tag == _BR and _on(ppr, "w:pageBreakBefore"):
-                self._page_break()
-            segments, boxes = self._inline(item)
-            lines = self._lines(segments, facts, _val(ppr, "w:pStyle"), _indent(ppr))
+            lines, boxes = self._paragraph(item, last)
             if lines:
-                block = self._new_block() if block is None else block
+                if block is None:
+                    self.blocks += 1
+                    block = self.blocks
                 for line in lines:
                     line.block = block
                     self._emit(line)
                 last = lines[-1]
-            else:  # an empty paragraph ends the block; its border underlines the line above
-                if last is not None and (facts.rule_above or facts.rule_below):
-                    last.rule_below = True
+            else:  # an empty paragraph ends the block
                 block = None
-            if self.break_tag == _BR and _section_break(ppr):
-                self._page_break()
             for box in boxes:  # each text box flows on its own, on its anchor's page
                 page = self.page
                 self._container(box)
                 self.page, block, last = page, None, None
+
+    def _paragraph(self, paragraph: Element, last: Line | None) -> tuple[list[Line], list[Any]]:
+        """The lines of one paragraph and the text boxes anchored in it."""
+        ppr = paragraph.find("w:pPr", _NS)
+        if self.break_tag == _BR and _on(ppr, "w:pageBreakBefore"):
+            self._page_break()
+        segments, boxes = self._inline(paragraph)
+        para = self._para(ppr)
+        lines = self._lines(segments, para)
+        if not lines and last is not None and (para.rule_above or para.rule_below):
+            last.rule_below = True  # a bordered empty paragraph underlines the line above
+        section = _first([ppr], "w:sectPr")  # a section ending here starts a page by default
+        new_page = section is not None and _val(section, "w:type") != "continuous"
+        if self.break_tag == _BR and new_page:
+            self._page_break()
+        return lines, boxes
 
     def _table(self, table: Element) -> None:
         """Row by row, cell by cell: a layout table's columns come out one after the other."""
         for row in _items(table, (_W + "tr",)):
             start = end = self.page
             for cell in _items(row, (_W + "tc",)):
-                merge = cell.find("w:tcPr/w:vMerge", _NS)
+                merge = _first([cell], "w:tcPr/w:vMerge")
                 if merge is not None and merge.get(_VAL, "continue") == "continue":
                     continue  # the lower part of a vertically merged cell: already read
                 self.page = start  # every cell of a row starts on the same page
@@ -190,7 +216,7 @@ class _Reader:
             if tag == _TXBX:
                 boxes.append(element)
             elif tag == _W + "hyperlink":
-                self._relationship_link(element.get(_R_ID))
+                self._part_links(self.part, element.get(_R_ID) or "")
             elif tag == _W + "instrText":
                 fields.append(element.text or "")
             elif tag == _W + "fldSimple":
@@ -214,82 +240,59 @@ class _Reader:
             segment.runs.append((run, count))
             self.seen_text = self.seen_text or not self.in_header
 
-    def _lines(
-        self, segments: list[_Segment], facts: _Facts, style: str | None, indent: float | None
-    ) -> list[Line]:
+    def _lines(self, segments: list[_Segment], para: _Para) -> list[Line]:
         lines: list[Line] = []
         for segment in segments:
             marker, text = split_marker(clean_text("".join(segment.parts)))
             if not text:
                 continue
-            if marker is None and not lines and facts.numbered:
+            if marker is None and not lines and para.numbered:
                 marker = "•"  # Word draws the bullet from the numbering definition
-            bold, italic, caps, size = self._looks(segment.runs, style)
-            lines.append(
-                Line(
-                    text,
-                    page=segment.page or self.page,
-                    size=size,
-                    bold=bold,
-                    italic=italic,
-                    caps=caps,
-                    marker=marker,
-                    indent=indent,
-                    rule_above=bool(facts.rule_above) and not lines,
-                    heading_level=facts.heading,
-                    in_header=self.in_header,
-                )
-            )
+            looks = self._looks(segment.runs, para.style)
+            page = segment.page or self.page
+            lines.append(Line(text, page, marker=marker, indent=para.indent, **looks))
+            lines[-1].heading_level, lines[-1].in_header = para.heading, self.in_header
         if lines:
-            lines[-1].rule_below = bool(facts.rule_below)
+            lines[0].rule_above, lines[-1].rule_below = para.rule_above, para.rule_below
         return lines
 
-    def _looks(
-        self, runs: list[tuple[Element, int]], style: str | None
-    ) -> tuple[bool, bool, bool, float]:
+    def _looks(self, runs: list[tuple[Element, int]], style: str | None) -> dict[str, Any]:
         """Bold, italic, caps when every run with text has them; the size with most characters."""
-        flags = [True, True, True]
+        bold = italic = caps = bool(runs)
         sizes: dict[float, int] = {}
         for run, count in runs:
-            font = _merge(_font(Run(run, self.document).font), self._style_font(run, style))
-            flags = [have and bool(value) for have, value in zip(flags, font[:3], strict=True)]
-            size = font.size or 0.0
+            rpr = run.find("w:rPr", _NS)
+            chain = [rpr, *self.styles.run_properties(_val(rpr, "w:rStyle"), style)]
+            fonts = _first(chain, "w:rFonts")  # Mac and Pages exports name faces "Cambria Bold"
+            face = "" if fonts is None else fonts.get(_W + "ascii") or fonts.get(_W + "hAnsi") or ""
+            bold = bold and (_on(_first(chain, "w:b")) or "bold" in face.lower())
+            italic = italic and (_on(_first(chain, "w:i")) or "italic" in face.lower())
+            caps = caps and (_on(_first(chain, "w:caps")) or _on(_first(chain, "w:smallCaps")))
+            size = (_number(_first(chain, "w:sz"), "val") or 0.0) / 2  # half-points
             sizes[size] = sizes.get(size, 0) + count
-        size = max(sizes, key=sizes.__getitem__, default=self.default_size)
-        return flags[0] and bool(runs), flags[1] and bool(runs), flags[2] and bool(runs), size
+        size = max(sizes, key=sizes.__getitem__, default=0.0)
+        return {"bold": bold, "italic": italic, "caps": caps, "size": size}
 
-    def _style_font(self, run: Element, paragraph_style: str | None) -> _Font:
-        """What character style, paragraph style and document defaults say, cached."""
-        key = (_val(run.find("w:rPr", _NS), "w:rStyle"), paragraph_style)
-        if key not in self.fonts:
-            chain = self._chain(key[0], WD_STYLE_TYPE.CHARACTER) if key[0] else []
-            chain += self._chain(key[1], WD_STYLE_TYPE.PARAGRAPH)
-            chain += self._chain(None, WD_STYLE_TYPE.PARAGRAPH)  # "Normal", if not based on it
-            merged = _Font()
-            for style in chain:
-                merged = _merge(merged, _font(style.font))
-            self.fonts[key] = _merge(merged, _Font(size=self.default_size))
-        return self.fonts[key]
-
-    def _paragraph_facts(self, paragraph: Element) -> _Facts:
-        ppr = paragraph.find("w:pPr", _NS)
+    def _para(self, ppr: Element) -> _Para:
+        """Heading level, numbering and borders: the paragraph's own, else its styles'."""
         style_id = _val(ppr, "w:pStyle")
-        if style_id not in self.facts:
-            facts = _Facts()
-            for style in self._chain(style_id, WD_STYLE_TYPE.PARAGRAPH):
-                facts = _merge(facts, _style_name_facts(style.name or ""))
-                facts = _merge(facts, _ppr_facts(style.element.find("w:pPr", _NS)))
-            self.facts[style_id] = facts
-        return _merge(_ppr_facts(ppr), self.facts[style_id])
-
-    def _chain(self, style_id: str | None, kind: WD_STYLE_TYPE) -> list[Any]:
-        """The style and the styles it is based on; a cycle in a damaged file stops the walk."""
-        chain: list[Any] = []
-        style = self.document.part.get_style(style_id, kind)
-        while style is not None and style not in chain and len(chain) < 20:
-            chain.append(style)
-            style = getattr(style, "base_style", None)
-        return [style for style in chain if hasattr(style, "font")]
+        styles = self.styles.chain(style_id, self.styles.default)
+        pprs = [ppr, *(style.find("w:pPr", _NS) for style in styles)]
+        names = [(_val(style, "w:name") or "").lower() for style in styles]
+        outline = _number(_first(pprs, "w:outlineLvl"), "val")
+        levels = [0 if name == "title" else _heading_number(name) for name in names]
+        levels.append(int(outline) + 1 if outline is not None and 0 <= outline < 9 else None)
+        number = _val(_first(pprs, "w:numPr/w:numId"), "")
+        listed = any(name.startswith(("list bullet", "list number")) for name in names)
+        indent = _number(_first([ppr], "w:ind"), "left", "start")
+        return _Para(
+            style=style_id,
+            heading=next((level for level in levels if level is not None), None),
+            numbered=listed if number is None else number != "0",
+            rule_above=_on(_first(pprs, "w:pBdr/w:top")),
+            rule_below=_on(_first(pprs, "w:pBdr/w:bottom")),
+            indent=None if indent is None else indent / 20,  # twentieths of a point
+        )
 
     def _emit(self, line: Line) -> None:
         if self.in_header:
@@ -304,30 +307,21 @@ class _Reader:
             )
         self.lines.append(line)
 
-    def _new_block(self) -> int:
-        self.blocks += 1
-        return self.blocks
-
     def _page_break(self) -> None:
         # Breaks in headers, or before any text (a stray break at the top), start no page.
         if self.seen_text and not self.in_header:
             self.page += 1
 
-    def _relationship_link(self, rel_id: str | None) -> None:
-        rel = self.part.rels.get(rel_id) if rel_id else None
-        if rel is not None and rel.is_external and rel.reltype == RT.HYPERLINK:
-            self._add_link(rel.target_ref)
-
-    def _part_links(self, part: Any) -> None:
-        """Links on pictures and shapes are relationships too, with no hyperlink element."""
-        for rel in part.rels.values():
-            if rel.is_external and rel.reltype == RT.HYPERLINK:
+    def _part_links(self, part: Any, rel_id: str | None = None) -> None:
+        """One hyperlink's target, or all of a part's: pictures and shapes link that way too."""
+        rels = part.rels.values() if rel_id is None else [part.rels.get(rel_id)]
+        for rel in rels:
+            if rel is not None and rel.is_external and rel.reltype == RT.HYPERLINK:
                 self._add_link(rel.target_ref)
 
     def _add_link(self, url: str) -> None:
-        url = url.strip()
-        if url and url not in self.links:
-            self.links.append(url)
+        if url.strip() and url.strip() not in self.links:
+            self.links.append(url.strip())
 
 
 def _children(element: Element) -> list[Element]:
@@ -368,65 +362,37 @@ def _token(element: Element) -> str | None:
     return _TOKENS.get(tag)
 
 
-def _font(font: Any) -> _Font:
-    caps = {font.all_caps, font.small_caps} - {None}
-    size = font.size
-    return _Font(
-        font.bold, font.italic, (True in caps) if caps else None, None if size is None else size.pt
-    )
+def _heading_number(style_name: str) -> int | None:
+    heading = _HEADING.fullmatch(style_name)
+    return int(heading.group(1)) if heading else None
 
 
-def _merge(first: _T, fallback: _T) -> _T:
-    """Field by field, what `first` says, else what `fallback` says."""
-    return first._make(a if a is not None else b for a, b in zip(first, fallback, strict=True))
-
-
-def _style_name_facts(name: str) -> _Facts:
-    heading = _HEADING.fullmatch(name)
-    level = 0 if name == "Title" else int(heading.group(1)) if heading else None
-    return _Facts(
-        heading=level, numbered=True if name.startswith(("List Bullet", "List Number")) else None
-    )
-
-
-def _ppr_facts(ppr: Element) -> _Facts:
-    if ppr is None:
-        return _Facts()
-    outline = _val(ppr, "w:outlineLvl")
-    level = int(outline) + 1 if outline and outline.isdigit() and int(outline) < 9 else None
-    number = _val(ppr, "w:numPr/w:numId")
-    borders = [ppr.find(f"w:pBdr/w:{side}", _NS) for side in ("top", "bottom")]
-    above, below = (None if b is None else b.get(_VAL) not in _OFF for b in borders)
-    return _Facts(level, None if number is None else number != "0", above, below)
+def _first(chain: list[Element], path: str) -> Element:
+    """The first element found at `path` under the elements of `chain`, skipping missing ones."""
+    for element in chain:
+        found = None if element is None else element.find(path, _NS)
+        if found is not None:
+            return found
+    return None
 
 
 def _val(parent: Element, path: str) -> str | None:
-    found = None if parent is None else parent.find(path, _NS)
+    """The w:val of `parent`'s child at `path`, or of `parent` itself when `path` is empty."""
+    found = _first([parent], path) if path else parent
     return None if found is None else found.get(_VAL)
 
 
-def _on(parent: Element, path: str) -> bool:
-    found = None if parent is None else parent.find(path, _NS)
+def _on(element: Element, path: str = "") -> bool:
+    """A true/false property: present and not switched off (absent w:val means on)."""
+    found = _first([element], path) if path else element
     return found is not None and found.get(_VAL, "1") not in _OFF
 
 
-def _section_break(ppr: Element) -> bool:
-    """A section that ends at this paragraph starts the next one on a new page by default."""
-    section = None if ppr is None else ppr.find("w:sectPr", _NS)
-    return section is not None and _val(section, "w:type") not in ("continuous", "nextColumn")
-
-
-def _indent(ppr: Element) -> float | None:
-    ind = None if ppr is None else ppr.find("w:ind", _NS)
-    value = None if ind is None else ind.get(_W + "left", ind.get(_W + "start"))
+def _number(element: Element, *attributes: str) -> float | None:
+    """The first of `attributes` that `element` has, as a number (None if absent or garbled)."""
+    values = [] if element is None else [element.get(_W + name) for name in attributes]
     try:
-        return None if value is None else float(value) / 20  # twentieths of a point
+        number = next((float(value) for value in values if value is not None), None)
     except ValueError:
         return None
-
-
-def _number(element: Element) -> float:
-    try:
-        return 0.0 if element is None else float(element.get(_VAL, "0"))
-    except ValueError:
-        return 0.0
+    return number if number is not None and math.isfinite(number) else None
