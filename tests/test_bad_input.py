@@ -224,3 +224,11 @@ def test_arbitrary_bytes_raise_only_document_errors(data: bytes) -> None:
 def test_bytes_behind_a_known_header_raise_only_document_errors(head: bytes, rest: bytes) -> None:
     with contextlib.suppress(DocumentError):
         parse_resume(head + rest, filename="x")
+
+
+def test_password_protected_docx_is_called_encrypted_not_legacy() -> None:
+    # Word wraps an encrypted .docx in an OLE2 container with an "EncryptedPackage" stream.
+    ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    data = ole2 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 512
+    with pytest.raises(EncryptedDocumentError, match="password"):
+        parse_resume(data, filename="resume.docx")

@@ -17,6 +17,7 @@ from resume_analyzer.errors import (
     CorruptDocumentError,
     DocumentTooLargeError,
     EmptyDocumentError,
+    EncryptedDocumentError,
     LegacyWordDocumentError,
     UnsupportedFileTypeError,
 )
@@ -97,6 +98,12 @@ def sniff(data: bytes, name: str) -> Kind:
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _sniff_zip(data, name)
     if head.startswith(_OLE2):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            # Word saves a password-protected .docx inside this older container.
+            raise EncryptedDocumentError(
+                f"{name} is a password-protected Word document. Open it in Word, remove the "
+                "password (File › Info › Protect Document), save it and upload it again."
+            )
         raise LegacyWordDocumentError(
             f"{name} is a legacy Word 97–2003 document (.doc). "
             "Open it in Word, LibreOffice or Google Docs and save it as .docx or PDF."
