@@ -244,6 +244,10 @@ _HEAD_WORDS: tuple[tuple[str, SectionKind], ...] = (
 _LOOKUP: dict[str, SectionKind] = {
     phrase: kind for kind, phrases in _VOCABULARY.items() for phrase in phrases
 }
+# The same phrases with their spaces removed; the first phrase listed wins, as in _LOOKUP.
+_SPACED_LOOKUP: dict[str, SectionKind] = {}
+for _phrase, _kind in _LOOKUP.items():
+    _SPACED_LOOKUP.setdefault(_phrase.replace(" ", ""), _kind)
 
 
 # "INFORMATION TECHNOLOGY MANAGER" at the top is a job title, not a skills heading.
@@ -265,9 +269,8 @@ def kind_of(heading: str) -> tuple[SectionKind | None, bool]:
     if norm in _LOOKUP:
         return _LOOKUP[norm], True
     spaced = norm.replace(" ", "")
-    for phrase, kind in _LOOKUP.items():
-        if phrase.replace(" ", "") == spaced:  # letter-spaced "E X P E R I E N C E"
-            return kind, True
+    if spaced in _SPACED_LOOKUP:  # letter-spaced "E X P E R I E N C E"
+        return _SPACED_LOOKUP[spaced], True
     if len(norm.split()) <= 5 and not _JOB_TITLE.search(norm):
         for word, kind in _HEAD_WORDS:
             if word in norm:
@@ -286,6 +289,12 @@ class Typography:
 _NOT_HEADING = re.compile(r"[@|•]|https?:|www\.|\d{4}|\.com\b")
 
 
+def looks_upper(line: Line) -> bool:
+    """Set in capitals: by a style (DOCX all-caps) or in the letters themselves."""
+    letters = [ch for ch in line.text if ch.isalpha()]
+    return line.caps or (len(letters) >= 3 and all(ch.isupper() for ch in letters))
+
+
 def heading_score(line: Line, typo: Typography) -> float:
     """How strongly a line looks like a section heading; 3 or more counts as one."""
     text = line.text.strip().rstrip(":").strip()
@@ -294,8 +303,7 @@ def heading_score(line: Line, typo: Typography) -> float:
         return 0.0
     kind, exact = kind_of(text)
     score = 3.0 if exact else (1.5 if kind else 0.0)
-    letters = [ch for ch in text if ch.isalpha()]
-    if (len(letters) >= 3 and all(ch.isupper() for ch in letters)) or line.caps:
+    if looks_upper(line):
         score += 1.5
     if line.heading_level is not None:
         score += 2.5

@@ -26,7 +26,7 @@ from resume_analyzer.parsing.entries import names_title, parse_entry
 from resume_analyzer.parsing.language import detect_language, language_warning
 from resume_analyzer.parsing.lines import Line, RawDocument
 from resume_analyzer.parsing.paragraphs import Item, find_right_edges, join_lines
-from resume_analyzer.parsing.sections import Typography, heading_score, kind_of
+from resume_analyzer.parsing.sections import Typography, heading_score, kind_of, looks_upper
 
 ENTRY_KINDS: frozenset[str] = frozenset({"experience", "education", "projects", "leadership"})
 
@@ -45,8 +45,7 @@ def typography(lines: Sequence[Line]) -> Typography:
 
 def _signature(line: Line, typo: Typography) -> tuple[float, bool, bool, bool] | None:
     """What a heading looks like, when that look is distinctive enough to recognise others."""
-    letters = [ch for ch in line.text if ch.isalpha()]
-    upper = line.caps or (len(letters) >= 3 and all(ch.isupper() for ch in letters))
+    upper = looks_upper(line)
     larger = bool(typo.body_size) and line.size >= typo.body_size * 1.12
     ruled = line.rule_below or line.rule_above
     if not (upper or larger or ruled or line.heading_level is not None):
@@ -59,8 +58,10 @@ def find_headings(lines: Sequence[Line], typo: Typography) -> dict[int, SectionK
     scores = [heading_score(line, typo) for line in lines]
     headings: dict[int, SectionKind] = {}
     for i, line in enumerate(lines):
+        if scores[i] < 3 or line.in_header:
+            continue  # most lines stop here, before the vocabulary is consulted
         kind, _exact = kind_of(line.text.strip().rstrip(":"))
-        if kind and scores[i] >= 3 and not line.in_header and not _labels_contact(lines, i):
+        if kind and not _labels_contact(lines, i):
             headings[i] = kind
     if not headings:
         return headings
