@@ -15,9 +15,12 @@ ROOT_DATA = ("skills_taxonomy.yaml",)
 class BuildWithRootData(build_py):
     def run(self) -> None:
         super().run()
+        if getattr(self, "editable_mode", False):
+            return  # an editable install reads the file from the checkout's root
         for name in ROOT_DATA:
             source = Path(__file__).parent / name
             if source.exists():
+                self.mkpath(str(Path(self.build_lib) / "resume_analyzer"))
                 self.copy_file(str(source), str(Path(self.build_lib) / "resume_analyzer" / name))
 
 

@@ -76,3 +76,34 @@ def _parse(file: Path) -> Resume:
 
 def _print_json(data: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+@main.group()
+def taxonomy() -> None:
+    """Inspect and validate skills taxonomies (the APM competency model)."""
+
+
+@taxonomy.command("check")
+@click.argument("file", required=False, type=click.Path(path_type=Path))
+def taxonomy_check(file: Path | None) -> None:
+    """Validate FILE (default: the built-in skills_taxonomy.yaml).
+
+    Exit 0 when valid; 1 with one line per problem, each naming its YAML path and line.
+    """
+    from resume_analyzer.taxonomy import load_taxonomy
+
+    try:
+        loaded = load_taxonomy(file)
+    except ResumeAnalyzerError as error:
+        problems = getattr(error, "problems", ())
+        if problems:
+            click.echo(f"{file or 'The built-in taxonomy'} is not valid:", err=True)
+            for problem in problems:
+                click.echo(f"  {problem}", err=True)
+            sys.exit(ExitCode.DOCUMENT_ERROR)
+        raise DocumentFailure(error.message) from None
+    areas = ", ".join(f"{area.id} ({area.weight:g})" for area in loaded.areas)
+    click.echo(
+        f"{loaded.source}: valid. {loaded.name} {loaded.version}: {len(loaded.areas)} areas, "
+        f"{len(loaded.skills)} skills.\nAreas and weights: {areas}"
+    )

@@ -69,3 +69,22 @@ class UnsafeDocumentError(DocumentError):
     """The file is built to exhaust memory or reach outside itself (zip bomb, XML entities)."""
 
     code = "unsafe_document"
+
+
+class TaxonomyError(ResumeAnalyzerError):
+    """A taxonomy file is missing, not YAML, or breaks the schema.
+
+    `problems` holds one line per fault, each naming the YAML path (and line) it is about.
+    """
+
+    code = "invalid_taxonomy"
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+class ModelNotInstalledError(ResumeAnalyzerError):
+    """The spaCy English model is not installed in this environment."""
+
+    code = "model_not_installed"

@@ -1,0 +1,1 @@
+"""NLP over the parsed resume: the spaCy pipeline, skill mentions, impact findings."""

@@ -1,0 +1,206 @@
+"""From a parsed resume to evidence: every line's skill mentions and, for achievement
+bullets, its impact. This is the extraction step of the pipeline (parse → extract → score).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from resume_analyzer.document import Entry, Resume, Section
+from resume_analyzer.nlp.impact import Finding, Impact, analyze_impact
+from resume_analyzer.nlp.skills import Mention, lemma_norms, skill_matcher
+from resume_analyzer.taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Sections whose bullets show work done; a skill named there is demonstrated, not just listed.
+ACHIEVEMENT_KINDS = frozenset({"experience", "projects", "leadership"})
+# A leading verb used this many times or more is flagged from its OVERUSE-th bullet on.
+OVERUSE = 3
+
+
+@dataclass(frozen=True)
+class LineEvidence:
+    """One line of the resume (a bullet or a paragraph) and what it shows."""
+
+    section: int
+    bullet: int
+    section_kind: str
+    text: str
+    page: int
+    line: int
+    mentions: tuple[Mention, ...]
+    impact: Impact | None
+    model_areas: frozenset[str] = field(default=frozenset())
+
+    @property
+    def demonstrated(self) -> bool:
+        return self.section_kind in ACHIEVEMENT_KINDS
+
+    @property
+    def areas(self) -> frozenset[str]:
+        """Areas this line evidences: by the taxonomy's rules, and by the learned model."""
+        return frozenset(m.area for m in self.mentions) | self.model_areas
+
+
+@dataclass(frozen=True)
+class Evidence:
+    lines: tuple[LineEvidence, ...]
+
+    @property
+    def mentions(self) -> list[tuple[LineEvidence, Mention]]:
+        return [(line, mention) for line in self.lines for mention in line.mentions]
+
+    @property
+    def achievements(self) -> list[LineEvidence]:
+        return [line for line in self.lines if line.impact is not None]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"lines": [_line_dict(line) for line in self.lines]}
+
+
+def extract(
+    resume: Resume, taxonomy: Taxonomy, *, nlp: Language | None = None, use_model: bool = True
+) -> Evidence:
+    """Skills, evidence phrases and impact for every line of a parsed resume."""
+    from resume_analyzer.nlp.pipeline import load_nlp
+
+    nlp = nlp or load_nlp()
+    matcher = skill_matcher(taxonomy, nlp)
+    places = [
+        (s, b) for s, section in enumerate(resume.sections) for b in range(len(section.bullets))
+    ]
+    texts = [resume.sections[s].bullets[b].text for s, b in places]
+    lines: list[LineEvidence] = []
+    for (s, b), doc in zip(places, nlp.pipe(texts, batch_size=64), strict=True):
+        section = resume.sections[s]
+        bullet = section.bullets[b]
+        lemma_norms(doc)
+        impact = None
+        if section.kind in ACHIEVEMENT_KINDS:
+            impact = analyze_impact(doc, taxonomy.lexicons, past_role=_past_role(section, b))
+        mentions = matcher.find(doc, listed=section.kind == "skills")
+        lines.append(
+            LineEvidence(
+                section=s,
+                bullet=b,
+                section_kind=section.kind,
+                text=bullet.text,
+                page=bullet.page,
+                line=bullet.line,
+                mentions=tuple(mentions),
+                impact=impact,
+            )
+        )
+    lines = _flag_overused_verbs(lines)
+    if use_model:
+        lines = _with_model_areas(lines)
+    return Evidence(tuple(lines))
+
+
+def rule_areas(texts: Sequence[str], taxonomy: Taxonomy) -> list[frozenset[str]]:
+    """The areas each line evidences by the taxonomy's rules alone (for the model's card)."""
+    from resume_analyzer.nlp.pipeline import load_nlp
+
+    nlp = load_nlp()
+    matcher = skill_matcher(taxonomy, nlp)
+    found = []
+    for doc in nlp.pipe(texts, batch_size=64):
+        lemma_norms(doc)
+        areas = {mention.area for mention in matcher.find(doc)}
+        impact = analyze_impact(doc, taxonomy.lexicons, past_role=None)
+        if impact.metrics and impact.outcome:
+            areas.add("impact_ownership")  # a measured outcome is the area's core evidence
+        found.append(frozenset(areas))
+    return found
+
+
+def _past_role(section: Section, index: int) -> bool | None:
+    entry_index = section.bullets[index].entry
+    if entry_index is None or entry_index >= len(section.entries):
+        return None
+    entry: Entry = section.entries[entry_index]
+    if entry.current:
+        return False
+    return True if entry.end else None
+
+
+def _flag_overused_verbs(lines: list[LineEvidence]) -> list[LineEvidence]:
+    counts = Counter(
+        line.impact.verb_lemma for line in lines if line.impact and line.impact.verb_lemma
+    )
+    seen: Counter[str] = Counter()
+    out = []
+    for line in lines:
+        impact = line.impact
+        if impact is None or impact.verb_lemma is None or counts[impact.verb_lemma] < OVERUSE:
+            out.append(line)
+            continue
+        seen[impact.verb_lemma] += 1
+        if seen[impact.verb_lemma] < OVERUSE:
+            out.append(line)
+            continue
+        finding = Finding(
+            "verb_overused",
+            f'"{impact.verb}" starts {counts[impact.verb_lemma]} of your bullets; vary the verb '
+            "so each line reads as a different achievement.",
+            impact.verb_span,
+        )
+        out.append(replace(line, impact=replace(impact, findings=(*impact.findings, finding))))
+    return out
+
+
+def _with_model_areas(lines: list[LineEvidence]) -> list[LineEvidence]:
+    """Add the learned model's areas to achievement lines, when the model is installed."""
+    try:
+        from resume_analyzer.nlp.areas import AreaModel
+    except ImportError:
+        return lines
+    targets = [i for i, line in enumerate(lines) if line.impact is not None]
+    if not targets:
+        return lines
+    predicted = AreaModel.load().predict([lines[i].text for i in targets])
+    out = list(lines)
+    for i, areas in zip(targets, predicted, strict=True):
+        out[i] = replace(out[i], model_areas=frozenset(areas))
+    return out
+
+
+def _line_dict(line: LineEvidence) -> dict[str, Any]:
+    impact = line.impact
+    return {
+        "section": line.section,
+        "bullet": line.bullet,
+        "section_kind": line.section_kind,
+        "text": line.text,
+        "page": line.page,
+        "line": line.line,
+        "skills": [
+            {
+                "kind": m.kind,
+                "skill": m.skill,
+                "name": m.name,
+                "area": m.area,
+                "text": m.text,
+                "span": [m.start, m.end],
+            }
+            for m in line.mentions
+        ],
+        "model_areas": sorted(line.model_areas),
+        "impact": None
+        if impact is None
+        else {
+            "verb": impact.verb,
+            "verb_tier": impact.verb_tier,
+            "tense": impact.tense,
+            "metrics": [m.to_dict() for m in impact.metrics],
+            "outcome": impact.outcome,
+            "scope": impact.scope,
+            "words": impact.words,
+            "findings": [f.to_dict() for f in impact.findings],
+        },
+    }

@@ -1,0 +1,325 @@
+"""How strongly a bullet states its impact: the checks a hiring manager's eye runs on a line.
+
+Each check either records something the line does well (its leading verb and that verb's
+strength, metrics, an outcome, scope) or a `Finding` with a stable code, a message that says
+how to fix it, and the character span it is about. Codes are listed in `FINDING_CODES` and
+explained to applicants in docs/scoring.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Literal
+
+from resume_analyzer.nlp.metrics import Metric, find_metrics
+from resume_analyzer.taxonomy import Lexicons
+from resume_analyzer.taxonomy.model import VerbTier
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Tense = Literal["past", "present"]
+FINDING_CODES = (
+    "weak_opener",
+    "no_action_verb",
+    "weak_verb",
+    "passive_voice",
+    "first_person",
+    "tense_mismatch",
+    "no_metric",
+    "no_outcome",
+    "too_short",
+    "too_long",
+    "buzzword",
+    "filler",
+    "verb_overused",
+)
+MIN_WORDS = 6
+MAX_WORDS = 40
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP", "VBG"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something that weakens a line. `span` is (start, end) in the line, or None for all of it."""
+
+    code: str
+    message: str
+    span: tuple[int, int] | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "message": self.message,
+            "span": list(self.span) if self.span else None,
+        }
+
+
+@dataclass(frozen=True)
+class Impact:
+    """What one bullet does and does not show."""
+
+    verb: str | None
+    verb_lemma: str | None
+    verb_tier: VerbTier | None
+    verb_span: tuple[int, int] | None
+    tense: Tense | None
+    metrics: tuple[Metric, ...]
+    outcome: bool
+    scope: bool
+    words: int
+    findings: tuple[Finding, ...] = field(default=())
+
+    def codes(self) -> set[str]:
+        return {finding.code for finding in self.findings}
+
+
+def analyze_impact(doc: Doc, lexicons: Lexicons, *, past_role: bool | None) -> Impact:
+    """Run every per-line check on one achievement bullet.
+
+    `past_role`: True when the bullet's entry has ended, False when it is current, None when
+    the dates are unknown (then tense is not checked).
+    """
+    text = doc.text
+    words = sum(1 for token in doc if not token.is_punct and not token.is_space)
+    findings: list[Finding] = []
+    opener = _weak_opener(text, lexicons)
+    verb = _leading_verb(doc, lexicons)
+    if opener:
+        findings.append(
+            Finding(
+                "weak_opener",
+                f'"{text[opener[0] : opener[1]]}" describes a duty, not an action. Start with '
+                "what you did, in a strong verb (launched, built, reduced, led).",
+                opener,
+            )
+        )
+    elif verb is None:
+        findings.append(
+            Finding(
+                "no_action_verb",
+                "The line does not start with an action verb. Lead with what you did "
+                "(launched, analyzed, designed), then the result.",
+                _first_word_span(doc),
+            )
+        )
+    elif verb.tier == "weak":
+        findings.append(
+            Finding(
+                "weak_verb",
+                f'"{verb.text}" hides your part. Say exactly what you did (built, ran, wrote, '
+                "decided) so the reader sees your contribution.",
+                verb.span,
+            )
+        )
+    findings += _passive(doc)
+    findings += _pronouns(doc, lexicons)
+    if verb and past_role and verb.tense == "present":
+        findings.append(
+            Finding(
+                "tense_mismatch",
+                f'This role has ended but "{verb.text}" is in the present tense; '
+                "use the past tense for past roles.",
+                verb.span,
+            )
+        )
+    metrics = tuple(find_metrics(doc, lexicons.metric_units))
+    outcome = _has_outcome(text, lexicons, metrics)
+    if not metrics:
+        findings.append(
+            Finding(
+                "no_metric",
+                "No number measures this work. Add one you can stand behind: how many users, "
+                "what percentage, how much money or time, how often.",
+            )
+        )
+    if not outcome:
+        findings.append(
+            Finding(
+                "no_outcome",
+                "The line says what you did but not what changed. Add the result: "
+                '"…, which increased [metric] by [X%]" or "…, resulting in [outcome]".',
+            )
+        )
+    if words < MIN_WORDS:
+        findings.append(
+            Finding(
+                "too_short",
+                f"{words} words is too few to show action and result; aim for 12–30 words.",
+            )
+        )
+    elif words > MAX_WORDS:
+        findings.append(
+            Finding(
+                "too_long",
+                f"{words} words runs past two lines; keep the action and the result and cut "
+                "the rest (aim for 12–30 words).",
+            )
+        )
+    findings += _phrases(text, lexicons.buzzwords, "buzzword", _buzzword_message)
+    findings += _phrases(text, lexicons.fillers, "filler", _filler_message)
+    return Impact(
+        verb=verb.text if verb else None,
+        verb_lemma=verb.lemma if verb else None,
+        verb_tier=verb.tier if verb else None,
+        verb_span=verb.span if verb else None,
+        tense=verb.tense if verb else None,
+        metrics=metrics,
+        outcome=outcome,
+        scope=_has_scope(text, lexicons),
+        words=words,
+        findings=tuple(findings),
+    )
+
+
+@dataclass(frozen=True)
+class _Verb:
+    text: str
+    lemma: str
+    tier: VerbTier | None
+    tense: Tense | None
+    span: tuple[int, int]
+
+
+def _leading_verb(doc: Doc, lexicons: Lexicons) -> _Verb | None:
+    """The line's first word when it is a verb the tagger or the lexicon recognises."""
+    token = next((t for t in doc if t.is_alpha), None)
+    if token is None:
+        return None
+    lemma = _verb_lemma(token)
+    tier = lexicons.verb_tier(lemma)
+    # An unknown "-ing" word is more often a noun the tagger mislabels ("Marketing campaigns
+    # for…") than a verb; a known one ("Leading a team…") is a verb.
+    if tier is None and (token.pos_ != "VERB" or token.tag_ == "VBG"):
+        return None
+    return _Verb(token.text, lemma, tier, _tense(token, lemma), (token.idx, token.idx + len(token)))
+
+
+def _verb_lemma(token: Token) -> str:
+    """The verb lemma of a line's first word, even when the tagger took it for a noun.
+
+    Resume bullets are fragments ("Sat with…", "Led…"), and the small model often tags their
+    first word as a proper noun; the lemmatizer is asked again as if it were a verb.
+    """
+    if token.pos_ in {"VERB", "AUX"}:
+        return token.lemma_.lower()
+    return _lemmatize_as_verb(token.lower_)
+
+
+@cache
+def _lemmatize_as_verb(word: str) -> str:
+    from resume_analyzer.nlp.pipeline import load_nlp
+
+    nlp = load_nlp()
+    doc = nlp.make_doc(word)
+    doc[0].pos_ = "VERB"
+    lemmas = nlp.get_pipe("lemmatizer").rule_lemmatize(doc[0])  # type: ignore[attr-defined]
+    return str(lemmas[0]).lower() if lemmas else word
+
+
+def _tense(token: Token, lemma: str) -> Tense | None:
+    if token.tag_ in _PAST_TAGS:
+        return "past"
+    if token.tag_ in _PRESENT_TAGS or token.tag_ == "VB":
+        return "present"
+    word = token.lower_
+    if word.endswith("ing") or (word != lemma and word.endswith("s")) or word == lemma:
+        return "present"
+    return "past"
+
+
+def _weak_opener(text: str, lexicons: Lexicons) -> tuple[int, int] | None:
+    stripped = len(text) - len(text.lstrip(" -–—•*·"))
+    for opener in sorted(lexicons.weak_openers, key=len, reverse=True):
+        if _starts_with_phrase(text[stripped:], opener):
+            return stripped, stripped + len(opener)
+    return None
+
+
+def _starts_with_phrase(text: str, phrase: str) -> bool:
+    return bool(_phrase_pattern(phrase).match(text))
+
+
+def _passive(doc: Doc) -> list[Finding]:
+    found = []
+    for token in doc:
+        if token.dep_ == "auxpass":
+            head = token.head
+            start, end = sorted((token.idx, head.idx))
+            end = max(token.idx + len(token), head.idx + len(head))
+            found.append(
+                Finding(
+                    "passive_voice",
+                    f'"{doc.text[start:end]}" is passive: it hides who acted. Say what you did '
+                    "in the active voice.",
+                    (start, end),
+                )
+            )
+    return found
+
+
+def _pronouns(doc: Doc, lexicons: Lexicons) -> list[Finding]:
+    found = []
+    for token in doc:
+        word = token.lower_
+        if word not in lexicons.pronouns:
+            continue
+        if word != "i" and token.text.isupper() and len(token.text) > 1:
+            continue  # "US market", "OUR" in a heading
+        if word == "i" and (token.text != "I" or token.pos_ != "PRON"):
+            continue  # "Phase I", "i.e."
+        found.append(
+            Finding(
+                "first_person",
+                f'"{token.text}": resumes leave out first-person pronouns; start with the verb.',
+                (token.idx, token.idx + len(token)),
+            )
+        )
+    return found
+
+
+def _has_outcome(text: str, lexicons: Lexicons, metrics: tuple[Metric, ...]) -> bool:
+    if any(_phrase_pattern(word).search(text) for word in lexicons.outcome_words):
+        return True
+    # "by 30%", "from 2 to 5 days" state a change even without an outcome word.
+    return bool(metrics) and bool(re.search(r"\b(?:by|from|to)\s+[$€£]?\d", text, re.I))
+
+
+def _has_scope(text: str, lexicons: Lexicons) -> bool:
+    return any(_phrase_pattern(word).search(text) for word in lexicons.scope_words)
+
+
+def _phrases(
+    text: str, phrases: tuple[str, ...], code: str, message: Callable[[str], str]
+) -> list[Finding]:
+    found = [
+        Finding(code, message(match.group()), (match.start(), match.end()))
+        for phrase in phrases
+        for match in _phrase_pattern(phrase).finditer(text)
+    ]
+    return sorted(found, key=lambda f: f.span or (0, 0))
+
+
+def _buzzword_message(word: str) -> str:
+    return (
+        f'"{word}" is a claim a reader cannot check. Replace it with the evidence: what you '
+        "did and what it changed."
+    )
+
+
+def _filler_message(word: str) -> str:
+    return f'"{word}" adds length without meaning; cut it.'
+
+
+def _first_word_span(doc: Doc) -> tuple[int, int] | None:
+    token = next((t for t in doc if not t.is_punct and not t.is_space), None)
+    return (token.idx, token.idx + len(token)) if token else None
+
+
+@cache
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", re.IGNORECASE)

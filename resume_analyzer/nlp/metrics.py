@@ -1,0 +1,131 @@
+"""Numbers that measure something: percentages, money, multipliers, counts, durations, ranks.
+
+Not metrics: years ("2021"), dates ("05/2021", "Q3 2022"), phone numbers, version numbers
+("Python 3", "Web 2.0"), course codes ("CS 101") and grades ("GPA 3.8"). A bare number counts
+only when a unit of measure follows it ("15 churned customers", "3 engineers", "10 hours").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+MetricKind = Literal["percent", "money", "multiplier", "count", "time", "rank"]
+
+_NUM = r"\d+(?:[.,]\d+)*"
+_SCALE = r"(?:\s?(?:k|m|mm|b|bn|million|billion|thousand|trillion)\b)?"
+_PATTERNS: tuple[tuple[MetricKind, re.Pattern[str]], ...] = (
+    ("percent", re.compile(rf"(?<![\w.]){_NUM}\s?(?:%|percent\b|pct\b|percentage points?\b)")),
+    (
+        "money",
+        re.compile(
+            rf"(?:[$€£¥₹]\s?{_NUM}{_SCALE}\+?)"
+            rf"|(?:(?<![\w.]){_NUM}{_SCALE}\s?(?:usd|eur|gbp|inr|dollars|euros|pounds)\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "multiplier",
+        re.compile(
+            rf"(?<![\w.]){_NUM}\s?[x×](?!\w)"
+            r"|\b(?:doubled|tripled|quadrupled|halved|twofold|threefold|tenfold)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("count", re.compile(rf"(?<![\w.$€£]){_NUM}\s?[kmb]\+?(?!\w)|(?<![\w.]){_NUM}\+", re.I)),
+    (
+        "rank",
+        re.compile(r"(?<!\w)#\d+\b|\btop\s\d+%?|\b\d+(?:st|nd|rd|th)\s(?:place|prize)\b", re.I),
+    ),
+)
+_TIME_UNITS = frozenset(
+    "second seconds sec secs minute minutes min mins hour hours hr hrs day days week weeks "
+    "month months quarter quarters year years ms millisecond milliseconds".split()
+)
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_PHONE = re.compile(r"\+?\(?\d[\d\s().-]{7,}\d")
+_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{4}\b|\b\d{4}-\d{2}\b")
+_NOT_UNITS = frozenset({"gpa", "cgpa", "percentile"})
+
+
+@dataclass(frozen=True)
+class Metric:
+    kind: MetricKind
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "text": self.text, "span": [self.start, self.end]}
+
+
+def find_metrics(doc: Doc, units: Iterable[str]) -> list[Metric]:
+    """The metrics in one line, in order, without overlaps."""
+    text = doc.text
+    blocked = _blocked(text)
+    found = [
+        Metric(kind, match.group(), match.start(), match.end())
+        for kind, pattern in _PATTERNS
+        for match in pattern.finditer(text)
+        if not _overlaps(match.start(), match.end(), blocked)
+    ]
+    found += _counted(doc, frozenset(u.lower() for u in units), blocked)
+    return _without_overlaps(found)
+
+
+def _counted(doc: Doc, units: frozenset[str], blocked: list[tuple[int, int]]) -> list[Metric]:
+    """Bare numbers followed, within three words, by a unit: "15 churned customers"."""
+    found: list[Metric] = []
+    for token in doc:
+        if not token.like_num or not any(ch.isdigit() for ch in token.text):
+            continue
+        if _overlaps(token.idx, token.idx + len(token.text), blocked):
+            continue
+        if _YEAR.match(token.text) and not _unit_follows(doc, token.i, units, 1):
+            continue
+        for ahead in doc[token.i + 1 : token.i + 4]:
+            word = ahead.lower_
+            if word in _NOT_UNITS or ahead.is_punct:
+                break
+            kind: MetricKind | None = None
+            if word in _TIME_UNITS:
+                kind = "time"
+            elif word in units or ahead.lemma_.lower() in units or ahead.tag_ == "NNS":
+                kind = "count"
+            if kind:
+                end = ahead.idx + len(ahead.text)
+                found.append(Metric(kind, doc.text[token.idx : end], token.idx, end))
+                break
+    return found
+
+
+def _unit_follows(doc: Doc, index: int, units: frozenset[str], window: int) -> bool:
+    return any(t.lower_ in units for t in doc[index + 1 : index + 1 + window])
+
+
+def _blocked(text: str) -> list[tuple[int, int]]:
+    """Spans that look numeric but are dates, phone numbers or years."""
+    spans = [(m.start(), m.end()) for m in _DATE.finditer(text)]
+    spans += [
+        (m.start(), m.end())
+        for m in _PHONE.finditer(text)
+        if sum(ch.isdigit() for ch in m.group()) >= 9
+    ]
+    return spans
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in spans)
+
+
+def _without_overlaps(metrics: list[Metric]) -> list[Metric]:
+    kept: list[Metric] = []
+    for metric in sorted(metrics, key=lambda m: (m.start, -(m.end - m.start))):
+        if not _overlaps(metric.start, metric.end, [(k.start, k.end) for k in kept]):
+            kept.append(metric)
+    return kept

@@ -1,0 +1,173 @@
+"""Find the taxonomy's skills and evidence phrases in lines of a resume.
+
+Three matchers, built once per taxonomy:
+- names and synonyms, case-insensitively on the words as written and again on their lemmas,
+  so "user interviews" also finds "interviewed users" written as "user interview";
+- abbreviations with their case exactly ("PRD", "SQL": "sql" in running text is rare, and a
+  lower-case "prd" is more often something else);
+- the taxonomy's own spaCy token patterns.
+
+Ambiguous names ("R", "Go", "Excel", "Swift") match with their case exactly and count only
+in a skills list, in a line that reads as a list, or beside one of their context words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Literal
+
+from resume_analyzer.taxonomy import Skill, Taxonomy
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+MentionKind = Literal["skill", "evidence"]
+LIST_SEPARATORS = frozenset({",", ";", "|", "/", "•", "·"})
+# Words after which a capitalised "Excel"/"Go" at the start of a line is the verb.
+VERB_FOLLOWERS = frozenset({"at", "in", "with", "to", "through", "beyond", "live", "ahead"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One skill or evidence phrase found in a line; `start`/`end` are offsets in that line."""
+
+    kind: MentionKind
+    skill: str | None
+    name: str
+    area: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Target:
+    kind: MentionKind
+    skill: Skill | None
+    name: str
+    area: str
+
+
+class SkillMatcher:
+    """The taxonomy's matchers over one spaCy vocabulary. Build with `skill_matcher()`."""
+
+    def __init__(self, taxonomy: Taxonomy, nlp: Language) -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self.taxonomy = taxonomy
+        self._targets: dict[str, _Target] = {}
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._lemma = PhraseMatcher(nlp.vocab, attr="NORM")
+        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._tokens = Matcher(nlp.vocab, validate=True)
+        folded: dict[str, list[str]] = {}  # key → phrases matched case-insensitively
+        for skill in taxonomy.skills:
+            key = self._add(f"skill:{skill.id}", _Target("skill", skill, skill.name, skill.area))
+            exact = list(skill.abbreviations)
+            if skill.ambiguous:
+                exact += skill.phrases
+            else:
+                folded[key] = list(skill.phrases)
+            if exact:
+                self._exact.add(key, [nlp.make_doc(phrase) for phrase in exact])
+            if skill.patterns:
+                self._tokens.add(key, [list(pattern) for pattern in skill.patterns])
+        for area in taxonomy.areas:
+            for index, phrase in enumerate(area.evidence):
+                key = self._add(
+                    f"evidence:{area.id}:{index}", _Target("evidence", None, phrase, area.id)
+                )
+                folded[key] = [phrase]
+        phrases = [(key, phrase) for key, items in folded.items() for phrase in items]
+        for key, phrase in phrases:
+            self._lower.add(key, [nlp.make_doc(phrase)])
+        lemmatized = nlp.pipe((phrase for _, phrase in phrases), disable=["parser"])
+        for (key, _), doc in zip(phrases, lemmatized, strict=True):
+            self._lemma.add(key, [lemma_norms(doc)])
+
+    def _add(self, key: str, target: _Target) -> str:
+        self._targets[key] = target
+        return key
+
+    def find(self, doc: Doc, *, listed: bool = False) -> list[Mention]:
+        """Mentions in one line. `listed`: the line sits in a skills section.
+
+        `doc` must have been through `lemma_norms` (its NORM holds lower-cased lemmas).
+        """
+        from spacy.util import filter_spans
+
+        vocab = doc.vocab
+        spans: list[Span] = []
+        for matcher in (self._lower, self._lemma, self._exact):
+            if len(matcher):
+                spans += matcher(doc, as_spans=True)
+        if len(self._tokens):
+            spans += self._tokens(doc, as_spans=True)
+        as_list = listed or reads_as_list(doc)
+        mentions: list[Mention] = []
+        for span in filter_spans(spans):
+            target = self._targets[vocab.strings[span.label]]
+            skill = target.skill
+            if skill and skill.ambiguous and not _confirmed(skill, span, doc, as_list):
+                continue
+            mentions.append(
+                Mention(
+                    kind=target.kind,
+                    skill=target.skill.id if target.skill else None,
+                    name=target.name,
+                    area=target.area,
+                    text=span.text,
+                    start=span.start_char,
+                    end=span.end_char,
+                )
+            )
+        return mentions
+
+
+def lemma_norms(doc: Doc) -> Doc:
+    """Put each token's lower-cased lemma in its NORM, for the lemma-aware matcher.
+
+    NORM is free to reuse: the pipeline has already read it by the time matching runs.
+    """
+    for token in doc:
+        token.norm_ = (token.lemma_ or token.text).lower()
+    return doc
+
+
+def reads_as_list(doc: Doc) -> bool:
+    """A line like "Python, Go, SQL, Tableau": separators between short items, few verbs."""
+    separators = sum(1 for token in doc if token.text in LIST_SEPARATORS)
+    words = sum(1 for token in doc if token.is_alpha)
+    return separators >= 2 and words <= 4 * (separators + 1)
+
+
+def _confirmed(skill: Skill, span: Span, doc: Doc, as_list: bool) -> bool:
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if span.start == 0 and nxt is not None and nxt.lower_ in VERB_FOLLOWERS:
+        return False  # "Excel at …", "Go to market" read as verbs even in a list
+    if as_list:
+        return True
+    return _has_context(doc.text, skill.context)
+
+
+def _has_context(text: str, words: Iterable[str]) -> bool:
+    return any(_context_pattern(word).search(text) for word in words)
+
+
+@cache
+def _context_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w+#]){re.escape(word)}(?![\w+#])", re.IGNORECASE)
+
+
+@cache
+def _matcher_for(taxonomy: Taxonomy, nlp: Language) -> SkillMatcher:
+    return SkillMatcher(taxonomy, nlp)
+
+
+def skill_matcher(taxonomy: Taxonomy, nlp: Language) -> SkillMatcher:
+    """The matcher for a taxonomy, built once per process and taxonomy."""
+    return _matcher_for(taxonomy, nlp)

@@ -1,0 +1,110 @@
+"""The APM competency model as typed data: areas, their skills, and the impact lexicons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+SkillKind = Literal["tool", "method", "concept", "language", "domain", "soft"]
+VerbTier = Literal["strong", "moderate", "weak"]
+
+
+@dataclass(frozen=True)
+class Skill:
+    """One skill and every way a resume may write it.
+
+    `synonyms` match case-insensitively and by lemma; `abbreviations` match with their case
+    exactly ("PRD", "SQL"); `patterns` are spaCy Matcher token patterns for forms a word list
+    cannot express. An `ambiguous` skill ("R", "Go", "Excel") only counts when the line is a
+    skills list or one of its `context` words is in the same line.
+    """
+
+    id: str
+    name: str
+    area: str
+    kind: SkillKind
+    synonyms: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    patterns: tuple[tuple[dict[str, Any], ...], ...] = ()
+    ambiguous: bool = False
+    context: tuple[str, ...] = ()
+
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        """The name and synonyms: every case-insensitive surface form."""
+        return (self.name, *self.synonyms)
+
+
+@dataclass(frozen=True)
+class Area:
+    """One of the competency areas hiring teams read an APM resume for."""
+
+    id: str
+    name: str
+    description: str
+    weight: float
+    advice: str
+    evidence: tuple[str, ...]
+    skills: tuple[Skill, ...]
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Word lists the impact analysis reads: verbs by strength and the words that weaken a line."""
+
+    strong_verbs: frozenset[str]
+    moderate_verbs: frozenset[str]
+    weak_verbs: frozenset[str]
+    weak_openers: tuple[str, ...]
+    buzzwords: tuple[str, ...]
+    fillers: tuple[str, ...]
+    pronouns: frozenset[str]
+    metric_units: tuple[str, ...]
+    outcome_words: tuple[str, ...] = ()
+    scope_words: tuple[str, ...] = ()
+
+    def verb_tier(self, lemma: str) -> VerbTier | None:
+        """The strength tier of a verb lemma, or None when the lexicon does not know it."""
+        word = lemma.lower()
+        if word in self.strong_verbs:
+            return "strong"
+        if word in self.moderate_verbs:
+            return "moderate"
+        if word in self.weak_verbs:
+            return "weak"
+        return None
+
+
+@dataclass(frozen=True, eq=False)
+class Taxonomy:
+    """A validated taxonomy. `source` says which file it came from.
+
+    Compared and hashed by identity, so matchers built from one can be cached per taxonomy.
+    """
+
+    version: str
+    name: str
+    areas: tuple[Area, ...]
+    lexicons: Lexicons
+    source: str
+
+    @property
+    def skills(self) -> tuple[Skill, ...]:
+        return tuple(skill for area in self.areas for skill in area.skills)
+
+    def area(self, area_id: str) -> Area:
+        for area in self.areas:
+            if area.id == area_id:
+                return area
+        known = ", ".join(a.id for a in self.areas)
+        raise KeyError(f"No competency area {area_id!r}. Known areas: {known}.")
+
+    def skill(self, skill_id: str) -> Skill:
+        for skill in self.skills:
+            if skill.id == skill_id:
+                return skill
+        raise KeyError(f"No skill {skill_id!r} in taxonomy {self.name} {self.version}.")
+
+    @property
+    def total_weight(self) -> float:
+        return sum(area.weight for area in self.areas)
