@@ -7,4 +7,16 @@ from resume_analyzer.errors import DocumentError, ResumeAnalyzerError
 from resume_analyzer.parsing import parse_resume
 
 __version__ = "0.1.0"
-__all__ = ["DocumentError", "Resume", "ResumeAnalyzerError", "__version__", "parse_resume"]
+
+from resume_analyzer.analyze import analyze  # after __version__: score.py reads it
+from resume_analyzer.scoring.result import Analysis
+
+__all__ = [
+    "Analysis",
+    "DocumentError",
+    "Resume",
+    "ResumeAnalyzerError",
+    "__version__",
+    "analyze",
+    "parse_resume",
+]

@@ -39,3 +39,19 @@ class ParseSettings:
 
 
 DEFAULT_SETTINGS = ParseSettings()
+
+
+@dataclass(frozen=True)
+class AnalysisSettings:
+    """Knobs for `analyze()`: the parsing limits, and whether the learned area model runs
+    beside the taxonomy's rules (off: rules only, a little faster, no scikit-learn import)."""
+
+    parse: ParseSettings = DEFAULT_SETTINGS
+    use_model: bool = True
+    max_job_chars: int = 100_000
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.parse, ParseSettings):
+            raise ValueError("AnalysisSettings.parse must be a ParseSettings")
+        if self.max_job_chars <= 0:
+            raise ValueError("AnalysisSettings.max_job_chars must be positive")

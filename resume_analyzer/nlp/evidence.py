@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from resume_analyzer.document import Entry, Resume, Section
 from resume_analyzer.nlp.impact import Finding, Impact, analyze_impact
-from resume_analyzer.nlp.skills import Mention, lemma_norms, skill_matcher
+from resume_analyzer.nlp.skills import Mention, SkillMatcher, lemma_norms, skill_matcher
 from resume_analyzer.taxonomy import Taxonomy
 
 if TYPE_CHECKING:
@@ -25,10 +25,12 @@ OVERUSE = 3
 
 @dataclass(frozen=True)
 class LineEvidence:
-    """One line of the resume (a bullet or a paragraph) and what it shows."""
+    """One line of the resume and what it shows: a bullet or paragraph (`bullet` is its index
+    in the section), or an entry's header ("B.S. Computer Science · State University";
+    `entry` is its index and `bullet` is None)."""
 
     section: int
-    bullet: int
+    bullet: int | None
     section_kind: str
     text: str
     page: int
@@ -36,6 +38,7 @@ class LineEvidence:
     mentions: tuple[Mention, ...]
     impact: Impact | None
     model_areas: frozenset[str] = field(default=frozenset())
+    entry: int | None = None
 
     @property
     def demonstrated(self) -> bool:
@@ -82,7 +85,7 @@ def extract(
         lemma_norms(doc)
         impact = None
         if section.kind in ACHIEVEMENT_KINDS:
-            impact = analyze_impact(doc, taxonomy.lexicons, past_role=_past_role(section, b))
+            impact = analyze_impact(doc, taxonomy.lexicons, past_role=past_role(section, b))
         mentions = matcher.find(doc, listed=section.kind == "skills")
         lines.append(
             LineEvidence(
@@ -96,10 +99,42 @@ def extract(
                 impact=impact,
             )
         )
+    lines.sort(key=lambda line: (line.section, line.page, line.line, line.bullet is not None))
     lines = _flag_overused_verbs(lines)
     if use_model:
         lines = _with_model_areas(lines)
     return Evidence(tuple(lines))
+
+
+def _entry_lines(resume: Resume, nlp: Language, matcher: SkillMatcher) -> list[LineEvidence]:
+    """Entry headers, for what they name: a degree, a hackathon, a club."""
+    places = [
+        (s, e, header)
+        for s, section in enumerate(resume.sections)
+        for e, entry in enumerate(section.entries)
+        if (header := " · ".join(part for part in (entry.title, entry.organization) if part))
+    ]
+    lines = []
+    for (s, e, header), doc in zip(
+        places, nlp.pipe((header for *_, header in places), disable=["parser"]), strict=True
+    ):
+        section, entry = resume.sections[s], resume.sections[s].entries[e]
+        mentions = matcher.find(lemma_norms(doc))
+        if mentions:
+            lines.append(
+                LineEvidence(
+                    section=s,
+                    bullet=None,
+                    section_kind=section.kind,
+                    text=header,
+                    page=entry.page,
+                    line=entry.line,
+                    mentions=tuple(mentions),
+                    impact=None,
+                    entry=e,
+                )
+            )
+    return lines
 
 
 def rule_areas(texts: Sequence[str], taxonomy: Taxonomy) -> list[frozenset[str]]:
@@ -119,7 +154,8 @@ def rule_areas(texts: Sequence[str], taxonomy: Taxonomy) -> list[frozenset[str]]
     return found
 
 
-def _past_role(section: Section, index: int) -> bool | None:
+def past_role(section: Section, index: int) -> bool | None:
+    """True when the bullet's entry has ended, False when current, None when undated."""
     entry_index = section.bullets[index].entry
     if entry_index is None or entry_index >= len(section.entries):
         return None
@@ -175,6 +211,7 @@ def _line_dict(line: LineEvidence) -> dict[str, Any]:
     return {
         "section": line.section,
         "bullet": line.bullet,
+        "entry": line.entry,
         "section_kind": line.section_kind,
         "text": line.text,
         "page": line.page,

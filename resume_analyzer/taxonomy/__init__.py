@@ -7,11 +7,20 @@ from resume_analyzer.taxonomy.load import (
     default_taxonomy_path,
     load_taxonomy,
 )
-from resume_analyzer.taxonomy.model import Area, Lexicons, Skill, Taxonomy
+from resume_analyzer.taxonomy.model import (
+    Area,
+    Lexicons,
+    RelatedRole,
+    ScoringWeights,
+    Skill,
+    Taxonomy,
+)
 
 __all__ = [
     "Area",
     "Lexicons",
+    "RelatedRole",
+    "ScoringWeights",
     "Skill",
     "Taxonomy",
     "check_taxonomy",

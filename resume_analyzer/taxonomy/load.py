@@ -9,6 +9,7 @@ something). Every problem names its YAML path and line, e.g.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
@@ -19,7 +20,15 @@ from typing import Any, cast
 import yaml
 
 from resume_analyzer.errors import TaxonomyError
-from resume_analyzer.taxonomy.model import Area, Lexicons, Skill, SkillKind, Taxonomy
+from resume_analyzer.taxonomy.model import (
+    Area,
+    Lexicons,
+    RelatedRole,
+    ScoringWeights,
+    Skill,
+    SkillKind,
+    Taxonomy,
+)
 
 FILENAME = "skills_taxonomy.yaml"
 MAX_BYTES = 2 * 1024 * 1024  # a taxonomy is text a person edits; anything larger is a mistake
@@ -39,7 +48,7 @@ def default_taxonomy_path() -> Path:
     )
 
 
-def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
+def load_taxonomy(path: str | os.PathLike[str] | None = None) -> Taxonomy:
     """Load and validate a taxonomy; the built-in one when `path` is None.
 
     Raises TaxonomyError listing every problem found, each with its YAML path and line.
@@ -48,7 +57,7 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     return _load_cached(resolved.resolve(), _mtime(resolved))
 
 
-def check_taxonomy(path: str | Path | None = None) -> list[str]:
+def check_taxonomy(path: str | os.PathLike[str] | None = None) -> list[str]:
     """Every problem in a taxonomy file, as lines; an empty list when it is valid."""
     try:
         load_taxonomy(path)
@@ -133,6 +142,10 @@ def _semantic_problems(data: Mapping[str, Any]) -> Iterator[tuple[tuple[PathPart
     seen_skills: dict[str, tuple[PathPart, ...]] = {}
     seen_forms: dict[str, tuple[str, tuple[PathPart, ...]]] = {}
     areas = data["areas"]
+    levels = data.get("scoring", {}).get("levels", {})
+    bounds = [levels.get(k) for k in ("weak", "solid", "strong")]
+    if all(b is not None for b in bounds) and not bounds[0] < bounds[1] < bounds[2]:
+        yield ("scoring", "levels"), "levels must rise: weak < solid < strong"
     if sum(float(area["weight"]) for area in areas) <= 0:
         yield ("areas",), "the area weights add up to 0; give at least one area a weight above 0"
     for a, area in enumerate(areas):
@@ -234,12 +247,30 @@ def build(data: Mapping[str, Any], *, source: str) -> Taxonomy:
         outcome_words=tuple(lex.get("outcome_words", ())),
         scope_words=tuple(lex.get("scope_words", ())),
     )
+    scoring = data.get("scoring", {})
+    weights = ScoringWeights(
+        **scoring.get("components", {}),
+        **({"saturation": scoring["saturation"]} if "saturation" in scoring else {}),
+        **scoring.get("levels", {}),
+    )
+    roles = tuple(
+        RelatedRole(
+            id=role["id"],
+            name=role["name"],
+            description=role["description"],
+            advice=role.get("advice", ""),
+            terms=tuple(role["terms"]),
+        )
+        for role in data.get("related_roles", ())
+    )
     return Taxonomy(
         version=str(data["version"]),
         name=str(data["name"]),
         areas=areas,
         lexicons=lexicons,
         source=source,
+        scoring=weights,
+        related_roles=roles,
     )
 
 

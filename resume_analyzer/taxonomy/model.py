@@ -75,6 +75,37 @@ class Lexicons:
         return None
 
 
+@dataclass(frozen=True)
+class RelatedRole:
+    """A role an applicant may confuse with product management (project manager, …)."""
+
+    id: str
+    name: str
+    description: str
+    advice: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ScoringWeights:
+    """How the score is put together; every number is overridable from the taxonomy file.
+
+    `components`: relative weights of the score's parts (job_match only counts when a job
+    description is given). `saturation`: evidence points at which an area reaches 63% (the
+    area score is 100·(1 − e^(−points/saturation))). `levels`: lower bounds of weak, solid
+    and strong.
+    """
+
+    competencies: float = 0.45
+    impact: float = 0.35
+    presentation: float = 0.20
+    job_match: float = 0.25
+    saturation: float = 3.0
+    weak: float = 15.0
+    solid: float = 45.0
+    strong: float = 75.0
+
+
 @dataclass(frozen=True, eq=False)
 class Taxonomy:
     """A validated taxonomy. `source` says which file it came from.
@@ -87,6 +118,8 @@ class Taxonomy:
     areas: tuple[Area, ...]
     lexicons: Lexicons
     source: str
+    scoring: ScoringWeights = ScoringWeights()
+    related_roles: tuple[RelatedRole, ...] = ()
 
     @property
     def skills(self) -> tuple[Skill, ...]:

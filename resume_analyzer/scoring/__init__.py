@@ -1,0 +1,1 @@
+"""Scoring: competency coverage, impact, presentation and job match, and the feedback."""

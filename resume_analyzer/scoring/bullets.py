@@ -1,0 +1,133 @@
+"""One bullet's quality (0–100), its strength, and a rewrite that shows the shape of a
+stronger line.
+
+Quality adds what the line shows (an action verb by its strength, a metric, an outcome,
+scope, a readable length, a clean line) and takes off for what weakens it. The weights are
+in `POINTS` and `PENALTIES` and explained in docs/scoring.md.
+
+A suggestion is built from the bullet's own words: it removes what weakens the line, turns
+"Responsible for managing X" into "Managed X", and marks what is missing with [placeholders].
+It never invents a number or a fact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resume_analyzer.nlp.impact import Impact
+from resume_analyzer.scoring.result import Strength
+from resume_analyzer.taxonomy import Lexicons
+
+POINTS = {
+    "strong_verb": 20,
+    "moderate_verb": 12,
+    "other_verb": 10,
+    "weak_verb": 4,
+    "metric": 30,
+    "outcome": 20,
+    "scope": 5,
+    "length": 10,
+    "clean": 15,
+}
+# Per finding, and the most one kind of finding can cost a line.
+PENALTIES = {
+    "weak_opener": (15, 15),
+    "passive_voice": (10, 10),
+    "first_person": (10, 10),
+    "tense_mismatch": (5, 5),
+    "buzzword": (5, 10),
+    "filler": (3, 6),
+    "verb_overused": (5, 5),
+}
+STRONG = 70
+SOLID = 45
+
+
+def bullet_quality(impact: Impact) -> float:
+    """0–100: what the line shows minus what weakens it."""
+    codes = [finding.code for finding in impact.findings]
+    points = 0.0
+    if impact.verb is not None:
+        points += POINTS[f"{impact.verb_tier}_verb" if impact.verb_tier else "other_verb"]
+    points += POINTS["metric"] if impact.metrics else 0
+    points += POINTS["outcome"] if impact.outcome else 0
+    points += POINTS["scope"] if impact.scope else 0
+    points += 0 if {"too_short", "too_long"} & set(codes) else POINTS["length"]
+    penalty = 0.0
+    for code, (each, cap) in PENALTIES.items():
+        penalty += min(cap, each * codes.count(code))
+    points += POINTS["clean"]
+    return max(0.0, min(100.0, points - penalty))
+
+
+def strength(quality: float) -> Strength:
+    if quality >= STRONG:
+        return "strong"
+    if quality >= SOLID:
+        return "solid"
+    return "weak"
+
+
+def suggest(text: str, impact: Impact, lexicons: Lexicons, *, past_role: bool | None) -> str | None:
+    """A rewrite of the line with [placeholders] for what it lacks, or None if it needs none."""
+    codes = impact.codes()
+    body = text.strip()
+    lead = ""
+    if "weak_opener" in codes:
+        body = _drop_opener(body, lexicons)
+        gerund = re.match(r"([A-Za-z]+ing)\b\s*(.*)", body)
+        if gerund and (past := _past_tense(gerund.group(1))):
+            lead, body = past, gerund.group(2)
+        else:
+            lead = "[Action verb, e.g. Led/Built/Launched]"
+    elif "weak_verb" in codes or "no_action_verb" in codes:
+        if impact.verb_span and "weak_verb" in codes:
+            body = body[impact.verb_span[1] :].lstrip()
+        lead = "[Action verb, e.g. Led/Built/Launched]"
+    elif "tense_mismatch" in codes and impact.verb and impact.verb_span:
+        past = _past_tense(impact.verb) if past_role else None
+        if past:
+            lead, body = past, body[impact.verb_span[1] :].lstrip()
+    body = _drop_words(body, codes, lexicons)
+    result = ""
+    if not impact.metrics and not impact.outcome:
+        result = ", [which changed WHAT by HOW MUCH: X%, N users, $Y, N hours]"
+    elif not impact.outcome:
+        result = ", [resulting in WHAT CHANGED for users or the business]"
+    elif not impact.metrics:
+        result = " [by HOW MUCH: X%, N users, $Y]"
+    if not lead and not result and body == text.strip():
+        return None
+    sentence = " ".join(part for part in (lead, body) if part).rstrip(" .;,") + result
+    return sentence[:1].upper() + sentence[1:]
+
+
+def _drop_opener(body: str, lexicons: Lexicons) -> str:
+    for opener in sorted(lexicons.weak_openers, key=len, reverse=True):
+        if body.lower().startswith(opener.lower()):
+            return body[len(opener) :].lstrip(" :,-")
+    return body
+
+
+def _drop_words(body: str, codes: set[str], lexicons: Lexicons) -> str:
+    words: list[str] = []
+    if "first_person" in codes:
+        words += [p for p in lexicons.pronouns if p != "i"] + ["I"]
+    if "filler" in codes:
+        words += list(lexicons.fillers)
+    if "buzzword" in codes:
+        words += list(lexicons.buzzwords)
+    for word in sorted(words, key=len, reverse=True):
+        flags = 0 if word == "I" else re.IGNORECASE
+        body = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])\s*", "", body, flags=flags)
+    return re.sub(r"\s{2,}", " ", body).strip()
+
+
+def _past_tense(word: str) -> str | None:
+    from lemminflect import getInflection, getLemma
+
+    lemmas = getLemma(word.lower(), upos="VERB")
+    if not lemmas:
+        return None
+    forms = getInflection(lemmas[0], tag="VBD")
+    return forms[0].capitalize() if forms else None

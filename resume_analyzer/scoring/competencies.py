@@ -1,0 +1,122 @@
+"""Score each competency area from its evidence.
+
+Each line that evidences an area earns points: 3 when the line is an achievement bullet with a
+measured outcome, 2 when it is an achievement without one, 1 when the skill is only listed
+(skills section, summary, a degree). Lines found only by the learned model, not by the
+taxonomy's terms, earn 60% of that. Listing is capped, so a long skills list alone can reach
+"weak" but never "solid". The area's score is 100·(1 − e^(−points/saturation)): the first
+strong line matters most, later ones add less.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from resume_analyzer.nlp.evidence import Evidence, LineEvidence
+from resume_analyzer.scoring.result import Competency, EvidenceLine, Level
+from resume_analyzer.taxonomy import Area, Taxonomy
+
+MEASURED = 3.0
+DEMONSTRATED = 2.0
+LISTED = 1.0
+MODEL_SHARE = 0.6
+LISTED_CAP = 1.5
+# A measured outcome is this area's core evidence, whatever skill the line names.
+OUTCOME_AREA = "impact_ownership"
+MAX_EVIDENCE = 8
+
+
+def score_competencies(evidence: Evidence, taxonomy: Taxonomy) -> list[Competency]:
+    by_area: dict[str, list[EvidenceLine]] = defaultdict(list)
+    for line in evidence.lines:
+        for area_id, item in _line_points(line).items():
+            by_area[area_id].append(item)
+    return [_competency(area, by_area.get(area.id, []), taxonomy) for area in taxonomy.areas]
+
+
+def level_of(score: float, taxonomy: Taxonomy) -> Level:
+    weights = taxonomy.scoring
+    if score < weights.weak:
+        return "missing"
+    if score < weights.solid:
+        return "weak"
+    if score < weights.strong:
+        return "solid"
+    return "strong"
+
+
+def area_score(points: float, taxonomy: Taxonomy) -> float:
+    return 100.0 * (1.0 - math.exp(-points / taxonomy.scoring.saturation))
+
+
+def area_points(lines: list[EvidenceLine]) -> float:
+    shown = sum(line.points for line in lines if line.demonstrated)
+    listed = sum(line.points for line in lines if not line.demonstrated)
+    return shown + min(LISTED_CAP, listed)
+
+
+def _line_points(line: LineEvidence) -> dict[str, EvidenceLine]:
+    measured = bool(line.impact and line.impact.metrics)
+    demonstrated = line.demonstrated and line.bullet is not None
+    skills_by_area: dict[str, list[str]] = defaultdict(list)
+    for mention in line.mentions:
+        if mention.name not in skills_by_area[mention.area]:
+            skills_by_area[mention.area].append(mention.name)
+    areas = set(skills_by_area) | set(line.model_areas)
+    if demonstrated and line.impact and line.impact.metrics and line.impact.outcome:
+        areas.add(OUTCOME_AREA)
+    found = {}
+    for area_id in sorted(areas):
+        by_model = area_id not in skills_by_area and area_id in line.model_areas
+        points = (MEASURED if measured else DEMONSTRATED) if demonstrated else LISTED
+        if by_model:
+            points *= MODEL_SHARE
+        found[area_id] = EvidenceLine(
+            text=line.text,
+            section=line.section_kind,
+            page=line.page,
+            line=line.line,
+            skills=tuple(skills_by_area.get(area_id, ())),
+            demonstrated=demonstrated,
+            measured=measured,
+            by_model=by_model,
+            points=points,
+        )
+    return found
+
+
+def _competency(area: Area, lines: list[EvidenceLine], taxonomy: Taxonomy) -> Competency:
+    score = area_score(area_points(lines), taxonomy)
+    level = level_of(score, taxonomy)
+    ranked = sorted(lines, key=lambda line: (-line.points, line.page, line.line))
+    found = sorted({skill for line in lines for skill in line.skills})
+    return Competency(
+        id=area.id,
+        name=area.name,
+        weight=area.weight / taxonomy.total_weight,
+        score=score,
+        level=level,
+        evidence=tuple(ranked[:MAX_EVIDENCE]),
+        advice=_advice(area, level, lines, found),
+        skills=tuple(found),
+    )
+
+
+def _advice(area: Area, level: Level, lines: list[EvidenceLine], found: list[str]) -> str:
+    examples = ", ".join([s.name for s in area.skills if s.name not in found][:4])
+    if level == "strong":
+        return f"Strong: {area.name.lower()} is shown in measured achievements. Keep it."
+    if level == "solid":
+        if not any(line.measured for line in lines if line.demonstrated):
+            return (
+                f"Solid. To make it strong, add the measured result to a line that shows "
+                f"{area.name.lower()}: how many users, what percentage, what it changed."
+            )
+        return f"Solid. One more achievement that shows {area.name.lower()} would make it strong."
+    if level == "weak" and lines and not any(line.demonstrated for line in lines):
+        return (
+            f"Only listed, never shown in an achievement. {area.advice} "
+            f"Turn a skill you list into a bullet: what you did with it and what changed."
+        )
+    return f"{area.advice} Signals hiring teams look for: {examples}."

@@ -1,0 +1,174 @@
+"""Turn every shortfall into feedback, each with the points fixing it would add, and rank.
+
+The gain of a fix is computed from the same formulas as the score, so the top of the list is
+what would raise the score most: a bullet's gain is what its quality would reach with a strong
+verb, a metric and an outcome and none of its findings, spread over all bullets; an area's gain
+is what one more measured achievement would add to it; a presentation check's gain is its
+missing points.
+"""
+
+from __future__ import annotations
+
+from resume_analyzer.nlp.impact import Impact
+from resume_analyzer.scoring.bullets import PENALTIES, POINTS
+from resume_analyzer.scoring.competencies import MEASURED, area_points, area_score
+from resume_analyzer.scoring.presentation import Check
+from resume_analyzer.scoring.result import (
+    BulletResult,
+    Competency,
+    FeedbackItem,
+    JobMatch,
+    Location,
+    Severity,
+)
+from resume_analyzer.taxonomy import Taxonomy
+
+# Which of a bullet's findings names the feedback item, most important first.
+PRIORITY = (
+    "weak_opener",
+    "no_metric",
+    "no_outcome",
+    "no_action_verb",
+    "weak_verb",
+    "passive_voice",
+    "first_person",
+    "tense_mismatch",
+    "verb_overused",
+    "buzzword",
+    "filler",
+    "too_long",
+    "too_short",
+)
+_SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+def severity(gain: float) -> Severity:
+    if gain >= 3.0:
+        return "high"
+    if gain >= 1.0:
+        return "medium"
+    return "low"
+
+
+def rank(items: list[FeedbackItem]) -> tuple[FeedbackItem, ...]:
+    """Highest gain first; ties broken by severity, page, line and code, so order is stable."""
+    return tuple(
+        sorted(
+            items,
+            key=lambda item: (
+                -round(item.gain, 3),
+                _SEVERITY_RANK[item.severity],
+                item.location.page or 0,
+                item.location.line or 0,
+                item.code,
+            ),
+        )
+    )
+
+
+def bullet_items(
+    bullets: list[tuple[BulletResult, Impact]], weight: float, thin: float
+) -> list[FeedbackItem]:
+    """One item per bullet that has findings. `thin` scales for resumes with few bullets."""
+    items = []
+    count = len(bullets)
+    for bullet, impact in bullets:
+        if not bullet.findings:
+            continue
+        codes = [f.code for f in bullet.findings]
+        main = min(codes, key=lambda code: PRIORITY.index(code) if code in PRIORITY else 99)
+        first = next(f for f in bullet.findings if f.code == main)
+        others = sorted(set(codes) - {main}, key=PRIORITY.index)
+        message = first.message
+        if others:
+            message += " Also: " + ", ".join(code.replace("_", " ") for code in others) + "."
+        gain = (_potential(impact) - bullet.quality) / count * thin * weight
+        items.append(
+            FeedbackItem(
+                severity=severity(gain),
+                code=main,
+                message=message,
+                location=Location(bullet.section, None, bullet.page, bullet.line, bullet.text),
+                suggestion=bullet.suggestion,
+                gain=gain,
+            )
+        )
+    return items
+
+
+def competency_items(
+    competencies: list[Competency], taxonomy: Taxonomy, weight: float
+) -> list[FeedbackItem]:
+    items = []
+    for area in competencies:
+        if area.level in {"solid", "strong"}:
+            continue
+        points = area_points(list(area.evidence))
+        gain = (area_score(points + MEASURED, taxonomy) - area.score) * area.weight * weight
+        listed_only = bool(area.evidence) and not any(e.demonstrated for e in area.evidence)
+        what = "only listed" if listed_only else area.level
+        items.append(
+            FeedbackItem(
+                severity=severity(gain),
+                code=f"competency_{'listed_only' if listed_only else area.level}",
+                message=f"{area.name}: {what} ({area.score:.0f}/100). {area.advice}",
+                location=Location(),
+                suggestion=None,
+                gain=gain,
+                area=area.id,
+            )
+        )
+    return items
+
+
+def presentation_items(checks: list[Check], weight: float) -> list[FeedbackItem]:
+    items = []
+    for check in checks:
+        if check.message is None:
+            continue
+        gain = (check.points - check.earned) * weight
+        items.append(
+            FeedbackItem(
+                severity=severity(gain),
+                code=check.id if check.id.startswith("missing") else f"presentation_{check.id}",
+                message=check.message,
+                location=Location(section=check.section),
+                suggestion=None,
+                gain=gain,
+            )
+        )
+    return items
+
+
+def job_items(job: JobMatch, weights: dict[str, float], weight: float) -> list[FeedbackItem]:
+    total = sum(weights.values()) or 1.0
+    items = []
+    for name in job.required_missing:
+        gain = 85.0 * weights.get(name, 0.0) / total * weight
+        items.append(
+            FeedbackItem(
+                severity=severity(gain),
+                code="job_missing_skill",
+                message=f'The posting asks for "{name}" and the resume does not show it. If '
+                "you have it, add a line that shows you using it; if not, do not claim it.",
+                location=Location(),
+                suggestion=None,
+                gain=gain,
+            )
+        )
+    return items
+
+
+def _potential(impact: Impact) -> float:
+    """The quality the bullet would reach with every finding fixed, capped at 100."""
+    codes = [f.code for f in impact.findings]
+    tier = impact.verb_tier
+    have_verb = POINTS[f"{tier}_verb"] if tier else (POINTS["other_verb"] if impact.verb else 0)
+    gain = POINTS["strong_verb"] - have_verb
+    gain += 0 if impact.metrics else POINTS["metric"]
+    gain += 0 if impact.outcome else POINTS["outcome"]
+    gain += POINTS["length"] if {"too_short", "too_long"} & set(codes) else 0
+    gain += sum(min(cap, each * codes.count(code)) for code, (each, cap) in PENALTIES.items())
+    from resume_analyzer.scoring.bullets import bullet_quality
+
+    return min(100.0, bullet_quality(impact) + gain)

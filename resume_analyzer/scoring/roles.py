@@ -1,0 +1,62 @@
+"""Does the resume read as product management, or as a role often confused with it?
+
+Hiring teams reject APM applications that read as project management (schedules, budgets, no
+users or data), pure engineering, or marketing. The taxonomy's `related_roles` list each
+role's tell-tale terms; they are counted against the product evidence: user research,
+strategy and specification mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from resume_analyzer.nlp.evidence import Evidence
+from resume_analyzer.scoring.result import RoleReading
+from resume_analyzer.taxonomy import Taxonomy
+
+PRODUCT_AREAS = frozenset({"user_research", "product_strategy", "backlog_specification"})
+MIN_SIGNALS = 4
+DOMINANCE = 2.0
+
+
+def read_role(evidence: Evidence, taxonomy: Taxonomy) -> RoleReading:
+    texts = [line.text for line in evidence.lines]
+    product = sum(1 for _, mention in evidence.mentions if mention.area in PRODUCT_AREAS)
+    signals = {"product_management": product}
+    for role in taxonomy.related_roles:
+        signals[role.id] = sum(
+            len(_pattern(term).findall(text)) for term in role.terms for text in texts
+        )
+    best = max(
+        taxonomy.related_roles,
+        key=lambda role: (signals[role.id], role.id),
+        default=None,
+    )
+    if best and signals[best.id] >= MIN_SIGNALS and signals[best.id] >= DOMINANCE * max(1, product):
+        return RoleReading(
+            reads_as=best.id,
+            name=best.name,
+            message=(
+                f"This resume reads more like {best.name.lower()} than product management: "
+                f"{signals[best.id]} {best.name.lower()} signals against {product} of user "
+                f"research, product strategy and specification. {best.advice}"
+            ).strip(),
+            signals=signals,
+        )
+    return RoleReading(
+        reads_as="product_management",
+        name="Product management",
+        message="The resume reads as product work."
+        if product
+        else (
+            "Little product evidence yet (user research, product decisions, specifications); "
+            "see the competencies below."
+        ),
+        signals=signals,
+    )
+
+
+@cache
+def _pattern(term: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.IGNORECASE)

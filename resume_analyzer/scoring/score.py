@@ -1,0 +1,148 @@
+"""Put the score together: competency coverage, impact, presentation and (with a posting)
+job match, weighted as the taxonomy says, and the feedback ranked by what each fix would add.
+"""
+
+from __future__ import annotations
+
+from resume_analyzer import __version__
+from resume_analyzer.document import Resume
+from resume_analyzer.nlp.evidence import Evidence, past_role
+from resume_analyzer.nlp.impact import Impact
+from resume_analyzer.scoring import feedback
+from resume_analyzer.scoring.bullets import bullet_quality, strength, suggest
+from resume_analyzer.scoring.competencies import score_competencies
+from resume_analyzer.scoring.jobmatch import Posting, match_job
+from resume_analyzer.scoring.presentation import presentation_checks
+from resume_analyzer.scoring.result import Analysis, BulletResult, Component
+from resume_analyzer.scoring.roles import read_role
+from resume_analyzer.taxonomy import Taxonomy
+
+# With fewer achievement bullets than this, the impact score is scaled down: two perfect
+# lines are less evidence than six good ones.
+MIN_BULLETS = 3
+
+
+def score(
+    resume: Resume, evidence: Evidence, taxonomy: Taxonomy, posting: Posting | None = None
+) -> Analysis:
+    settings = taxonomy.scoring
+    raw = {
+        "competencies": settings.competencies,
+        "impact": settings.impact,
+        "presentation": settings.presentation,
+    }
+    if posting is not None:
+        raw["job_match"] = settings.job_match
+    total = sum(raw.values()) or 1.0
+    weight = {key: value / total for key, value in raw.items()}
+
+    competencies = score_competencies(evidence, taxonomy)
+    coverage = sum(c.score * c.weight for c in competencies)
+    scored = _bullets(resume, evidence, taxonomy)
+    count = len(scored)
+    thin = min(1.0, count / MIN_BULLETS)
+    impact = (sum(b.quality for b, _ in scored) / count * thin) if count else 0.0
+    checks = presentation_checks(resume, evidence)
+    presentation = sum(check.earned for check in checks)
+
+    components = [
+        Component(
+            "competencies",
+            "Competency coverage",
+            coverage,
+            weight["competencies"],
+            {"areas": {c.id: round(c.score, 1) for c in competencies}},
+        ),
+        Component(
+            "impact",
+            "Impact of bullets",
+            impact,
+            weight["impact"],
+            {
+                "bullets": count,
+                "strong": sum(b.strength == "strong" for b, _ in scored),
+                "with_metric": sum(bool(b.metrics) for b, _ in scored),
+            },
+        ),
+        Component(
+            "presentation",
+            "Presentation and ATS-readiness",
+            presentation,
+            weight["presentation"],
+            {"checks": {c.id: {"earned": round(c.earned, 1), "points": c.points} for c in checks}},
+        ),
+    ]
+    items = [
+        *feedback.bullet_items(scored, weight["impact"], thin),
+        *feedback.competency_items(competencies, taxonomy, weight["competencies"]),
+        *feedback.presentation_items(checks, weight["presentation"]),
+    ]
+    job = None
+    if posting is not None:
+        job = match_job(posting, evidence, _resume_text(resume))
+        components.append(
+            Component(
+                "job_match",
+                "Match to the job posting",
+                job.score,
+                weight["job_match"],
+                {"title": job.title, "title_match": job.title_match},
+            )
+        )
+        by_name = {name: w for name, w, _ in posting.skills.values()}
+        items += feedback.job_items(job, by_name, weight["job_match"])
+    return Analysis(
+        score=sum(c.score * c.weight for c in components),
+        components=tuple(components),
+        competencies=tuple(competencies),
+        bullets=tuple(b for b, _ in scored),
+        feedback=feedback.rank(items),
+        job_match=job,
+        role=read_role(evidence, taxonomy),
+        warnings=resume.warnings,
+        resume=resume,
+        taxonomy={"name": taxonomy.name, "version": taxonomy.version},
+        version=__version__,
+    )
+
+
+def _bullets(
+    resume: Resume, evidence: Evidence, taxonomy: Taxonomy
+) -> list[tuple[BulletResult, Impact]]:
+    out = []
+    for line in evidence.achievements:
+        impact = line.impact
+        assert impact is not None and line.bullet is not None
+        section = resume.sections[line.section]
+        quality = bullet_quality(impact)
+        out.append(
+            (
+                BulletResult(
+                    text=line.text,
+                    section=line.section_kind,
+                    page=line.page,
+                    line=line.line,
+                    quality=quality,
+                    strength=strength(quality),
+                    findings=impact.findings,
+                    suggestion=suggest(
+                        line.text,
+                        impact,
+                        taxonomy.lexicons,
+                        past_role=past_role(section, line.bullet),
+                    ),
+                    skills=tuple(dict.fromkeys(m.name for m in line.mentions)),
+                    metrics=tuple(m.text for m in impact.metrics),
+                    verb=impact.verb,
+                    areas=tuple(sorted(line.areas)),
+                ),
+                impact,
+            )
+        )
+    return out
+
+
+def _resume_text(resume: Resume) -> str:
+    parts = [e.title or "" for s in resume.sections for e in s.entries]
+    parts += [b.text for b in resume.bullets]
+    return "\n".join(parts)
