@@ -78,6 +78,80 @@ def _print_json(data: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--job",
+    "job",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A job posting (PDF, DOCX or TXT) to match the resume against.",
+)
+@click.option(
+    "--taxonomy",
+    "taxonomy_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Your own skills taxonomy YAML instead of the built-in one.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text: a terminal report; json: the full analysis; markdown: a shareable report.",
+)
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    help="Exit with code 3 when the score is below this number (for scripts).",
+)
+@click.option(
+    "--no-model",
+    is_flag=True,
+    help="Use the taxonomy's rules only, without the learned competency model.",
+)
+def analyze(
+    file: Path,
+    job: Path | None,
+    taxonomy_file: Path | None,
+    output_format: str,
+    fail_under: float | None,
+    no_model: bool,
+) -> None:
+    """Score FILE for APM roles and say, line by line, what to change.
+
+    Exit codes: 0 done; 1 the file (or posting, or taxonomy) cannot be read; 2 usage error;
+    3 the score is below --fail-under.
+    """
+    from resume_analyzer.analyze import analyze as run_analysis
+    from resume_analyzer.settings import AnalysisSettings
+
+    for path, hint in ((file, "FILE"), (job, "--job"), (taxonomy_file, "--taxonomy")):
+        if path is not None and not path.exists():
+            raise click.BadParameter(f"{path} does not exist.", param_hint=hint)
+    try:
+        result = run_analysis(
+            file,
+            taxonomy=taxonomy_file,
+            job_description=job,
+            settings=AnalysisSettings(use_model=not no_model),
+        )
+    except ResumeAnalyzerError as error:
+        raise DocumentFailure(error.message) from None
+    if output_format == "json":
+        _print_json(result.to_dict())
+    elif output_format == "markdown":
+        from resume_analyzer.report import to_markdown
+
+        click.echo(to_markdown(result), nl=False)
+    else:
+        from resume_analyzer.report import to_text
+
+        click.echo(to_text(result, colour=sys.stdout.isatty()), nl=False)
+    if fail_under is not None and round(result.score) < fail_under:
+        sys.exit(ExitCode.BELOW_THRESHOLD)
+
+
 @main.group()
 def taxonomy() -> None:
     """Inspect and validate skills taxonomies (the APM competency model)."""

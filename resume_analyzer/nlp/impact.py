@@ -192,11 +192,19 @@ def _leading_verb(doc: Doc, lexicons: Lexicons) -> _Verb | None:
         return None
     lemma = _verb_lemma(token)
     tier = lexicons.verb_tier(lemma)
+    if tier is None and token.pos_ != "VERB" and _looks_past_tense(token.lower_, lemma):
+        # "Mentored 3 engineers": a past-tense word the tagger took for a noun and the lexicon
+        # does not list is still the line's verb.
+        return _Verb(token.text, lemma, None, "past", (token.idx, token.idx + len(token)))
     # An unknown "-ing" word is more often a noun the tagger mislabels ("Marketing campaigns
     # for…") than a verb; a known one ("Leading a team…") is a verb.
     if tier is None and (token.pos_ != "VERB" or token.tag_ == "VBG"):
         return None
     return _Verb(token.text, lemma, tier, _tense(token, lemma), (token.idx, token.idx + len(token)))
+
+
+def _looks_past_tense(word: str, lemma: str) -> bool:
+    return word.endswith("ed") and lemma != word and len(lemma) >= 3
 
 
 def _verb_lemma(token: Token) -> str:
@@ -247,8 +255,12 @@ def _starts_with_phrase(text: str, phrase: str) -> bool:
 def _passive(doc: Doc) -> list[Finding]:
     found = []
     for token in doc:
-        if token.dep_ == "auxpass":
+        # The small model labels odd tokens auxpass in long fragments; a passive needs a form
+        # of "be"/"get" right before its participle.
+        if token.dep_ == "auxpass" and token.lemma_.lower() in {"be", "get"}:
             head = token.head
+            if head.tag_ != "VBN" or not 0 < head.i - token.i <= 3:
+                continue
             start, end = sorted((token.idx, head.idx))
             end = max(token.idx + len(token), head.idx + len(head))
             found.append(

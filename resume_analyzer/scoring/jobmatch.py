@@ -35,6 +35,9 @@ _ROLE_WORDS = re.compile(
     r"|consultant|owner|developer|marketer|coordinator)\b",
     re.I,
 )
+_GENERIC_PREFIX = re.compile(
+    r"^(?:job\s+description|job\s+posting|about\s+the\s+role)\s*[:–—-]\s*", re.I
+)
 _SENIORITY = re.compile(
     r"\b(associate|senior|junior|sr|jr|lead|staff|principal|intern|internship|i|ii|iii|2026|"
     r"2025|2027|new grad|entry.level|apm)\b|\(.*?\)|[-–—|,:].*$",
@@ -106,6 +109,7 @@ def _is_heading(line: str) -> bool:
 
 
 def _title(lines: list[str]) -> str | None:
+    lines = [_GENERIC_PREFIX.sub("", line).strip() for line in lines]
     for line in lines[:8]:
         labelled = re.match(r"(?:job\s+)?(?:title|position|role)\s*:\s*(.+)", line, re.I)
         if labelled:
