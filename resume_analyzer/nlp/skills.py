@@ -42,6 +42,7 @@ class Mention:
     text: str
     start: int
     end: int
+    skill_kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class SkillMatcher:
                     text=span.text,
                     start=span.start_char,
                     end=span.end_char,
+                    skill_kind=skill.kind if skill else None,
                 )
             )
         return mentions

@@ -2,9 +2,10 @@
 
 Each line that evidences an area earns points: 3 when the line is an achievement bullet with a
 measured outcome, 2 when it is an achievement without one, 1 when the skill is only listed
-(skills section, summary, a degree). Lines found only by the learned model, not by the
-taxonomy's terms, earn 60% of that. Listing is capped, so a long skills list alone can reach
-"weak" but never "solid". The area's score is 100·(1 − e^(−points/saturation)): the first
+(skills section, summary, a degree). A domain term ("fintech", "mobile apps") says where
+someone worked, not what they did, so it earns the listed point wherever it appears. Lines
+found only by the learned model, not by the taxonomy's terms, earn 60% of that. Listing is
+capped, so a long skills list alone can reach "weak" but never "solid". The area's score is 100·(1 − e^(−points/saturation)): the first
 strong line matters most, later ones add less.
 """
 
@@ -60,16 +61,20 @@ def _line_points(line: LineEvidence) -> dict[str, EvidenceLine]:
     measured = bool(line.impact and line.impact.metrics)
     demonstrated = line.demonstrated and line.bullet is not None
     skills_by_area: dict[str, list[str]] = defaultdict(list)
+    substantive: set[str] = set()  # areas with a mention that is not only a domain term
     for mention in line.mentions:
         if mention.name not in skills_by_area[mention.area]:
             skills_by_area[mention.area].append(mention.name)
+        if mention.skill_kind != "domain":
+            substantive.add(mention.area)
     areas = set(skills_by_area) | set(line.model_areas)
     if demonstrated and line.impact and line.impact.metrics and line.impact.outcome:
         areas.add(OUTCOME_AREA)
     found = {}
     for area_id in sorted(areas):
         by_model = area_id not in skills_by_area and area_id in line.model_areas
-        points = (MEASURED if measured else DEMONSTRATED) if demonstrated else LISTED
+        shown = demonstrated and (area_id in substantive or by_model or area_id == OUTCOME_AREA)
+        points = (MEASURED if measured else DEMONSTRATED) if shown else LISTED
         if by_model:
             points *= MODEL_SHARE
         found[area_id] = EvidenceLine(
@@ -78,7 +83,7 @@ def _line_points(line: LineEvidence) -> dict[str, EvidenceLine]:
             page=line.page,
             line=line.line,
             skills=tuple(skills_by_area.get(area_id, ())),
-            demonstrated=demonstrated,
+            demonstrated=shown,
             measured=measured,
             by_model=by_model,
             points=points,

@@ -60,13 +60,16 @@ def read_posting(text: str, taxonomy: Taxonomy, nlp: Language) -> Posting:
     names: dict[str, str] = {}
     required: dict[str, bool] = defaultdict(bool)
     region = "neutral"
+    title = _title(lines)
     for line, doc in zip(lines, nlp.pipe(lines, disable=["parser"]), strict=True):
+        if title and _GENERIC_PREFIX.sub("", line).strip() == title:
+            continue  # "Associate Product Manager" names the role, not a skill it asks for
         if _is_heading(line):
             if _PREFERRED.search(line):
                 region = "preferred"
             elif _REQUIRED.search(line):
                 region = "required"
-            else:
+            elif line.endswith(":"):
                 region = "neutral"
         here = "preferred" if _PREFERRED.search(line) else region
         for mention in matcher.find(lemma_norms(doc), listed=reads_as_list(doc)):
@@ -76,7 +79,7 @@ def read_posting(text: str, taxonomy: Taxonomy, nlp: Language) -> Posting:
             weights[mention.skill] += 2.0 if here == "required" else 1.0
             required[mention.skill] |= here != "preferred"
     skills = {key: (names[key], weights[key], required[key]) for key in weights}
-    return Posting(title=_title(lines), skills=skills)
+    return Posting(title=title, skills=skills)
 
 
 def match_job(posting: Posting, evidence: Evidence, resume_text: str) -> JobMatch:
@@ -104,6 +107,9 @@ def match_job(posting: Posting, evidence: Evidence, resume_text: str) -> JobMatc
 
 
 def _is_heading(line: str) -> bool:
+    """A line that opens a part of the posting: "Requirements:", "Nice to have"."""
+    if line[:1] in "-•*·–" or line[:1].isdigit():
+        return False  # a list item
     words = line.rstrip(":").split()
     return line.endswith(":") or (len(words) <= 6 and not line.endswith("."))
 
