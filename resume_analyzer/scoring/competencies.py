@@ -5,8 +5,8 @@ measured outcome, 2 when it is an achievement without one, 1 when the skill is o
 (skills section, summary, a degree). A domain term ("fintech", "mobile apps") says where
 someone worked, not what they did, so it earns the listed point wherever it appears. Lines
 found only by the learned model, not by the taxonomy's terms, earn 60% of that. Listing is
-capped, so a long skills list alone can reach "weak" but never "solid". The area's score is 100·(1 − e^(−points/saturation)): the first
-strong line matters most, later ones add less.
+capped, so a long skills list alone can reach "weak" but never "solid". The area's score is
+100·(1 − e^(−points/saturation)): the first strong line matters most, later ones add less.
 """
 
 from __future__ import annotations
