@@ -78,7 +78,7 @@ def extract(
         (s, b) for s, section in enumerate(resume.sections) for b in range(len(section.bullets))
     ]
     texts = [resume.sections[s].bullets[b].text for s, b in places]
-    lines: list[LineEvidence] = []
+    lines = _entry_lines(resume, nlp, matcher)
     for (s, b), doc in zip(places, nlp.pipe(texts, batch_size=64), strict=True):
         section = resume.sections[s]
         bullet = section.bullets[b]

@@ -105,6 +105,7 @@ def _competency(area: Area, lines: list[EvidenceLine], taxonomy: Taxonomy) -> Co
         evidence=tuple(ranked[:MAX_EVIDENCE]),
         advice=_advice(area, level, lines, found),
         skills=tuple(found),
+        example=area.example,
     )
 
 

@@ -113,7 +113,7 @@ def competency_items(
                 code=f"competency_{'listed_only' if listed_only else area.level}",
                 message=f"{area.name}: {what} ({area.score:.0f}/100). {area.advice}",
                 location=Location(),
-                suggestion=None,
+                suggestion=area.example or None,
                 gain=gain,
                 area=area.id,
             )

@@ -89,6 +89,7 @@ class Competency:
     evidence: tuple[EvidenceLine, ...]
     advice: str
     skills: tuple[str, ...]
+    example: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -100,6 +101,7 @@ class Competency:
             "evidence": [line.to_dict() for line in self.evidence],
             "skills": list(self.skills),
             "advice": self.advice,
+            "example": self.example or None,
         }
 
 

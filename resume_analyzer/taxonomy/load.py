@@ -54,7 +54,7 @@ def load_taxonomy(path: str | os.PathLike[str] | None = None) -> Taxonomy:
     Raises TaxonomyError listing every problem found, each with its YAML path and line.
     """
     resolved = Path(path) if path is not None else default_taxonomy_path()
-    return _load_cached(resolved.resolve(), _mtime(resolved))
+    return _load_cached(resolved.resolve(), *_stamp(resolved))
 
 
 def check_taxonomy(path: str | os.PathLike[str] | None = None) -> list[str]:
@@ -66,20 +66,26 @@ def check_taxonomy(path: str | os.PathLike[str] | None = None) -> list[str]:
     return []
 
 
-def _mtime(path: Path) -> float:
+def _stamp(path: Path) -> tuple[int, int]:
     try:
-        return path.stat().st_mtime
+        stat = path.stat()
     except OSError:
-        return -1.0
+        return -1, -1
+    return stat.st_mtime_ns, stat.st_size
+
+
+# The C loader when PyYAML was built with libyaml: 100× faster on a 2,000-line file.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache
-def _load_cached(path: Path, _mtime: float) -> Taxonomy:
-    # Keyed on mtime so that a coach editing the file sees the change in a long-lived server.
+def _load_cached(path: Path, _mtime_ns: int, _size: int) -> Taxonomy:
+    # Keyed on mtime and size so that a coach editing the file sees the change in a
+    # long-lived server.
     text = _read(path)
     try:
-        data = yaml.safe_load(text)
-        root = yaml.compose(text)
+        root = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -88,7 +94,8 @@ def _load_cached(path: Path, _mtime: float) -> Taxonomy:
             f"{path} is not valid YAML{where}: {problem}.",
             (f"line {mark.line + 1 if mark else '?'}: {problem}",),
         ) from None
-    problems = [_locate(root, where, message) for where, message in validate(data)]
+    found = list(_duplicate_keys(root)) or validate(data)
+    problems = [_locate(root, where, message) for where, message in found]
     if problems:
         count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
         raise TaxonomyError(
@@ -125,7 +132,10 @@ def validate(data: Any) -> list[tuple[tuple[PathPart, ...], str]]:
     from jsonschema import Draft202012Validator
 
     validator = Draft202012Validator(_schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    errors = sorted(
+        validator.iter_errors(data),
+        key=lambda e: [(isinstance(p, str), p) for p in e.absolute_path],
+    )
     found = [(tuple(error.absolute_path), _schema_message(error.message)) for error in errors]
     if found:
         return found  # semantic checks assume the shape is right
@@ -141,6 +151,7 @@ def _semantic_problems(data: Mapping[str, Any]) -> Iterator[tuple[tuple[PathPart
     seen_areas: dict[str, int] = {}
     seen_skills: dict[str, tuple[PathPart, ...]] = {}
     seen_forms: dict[str, tuple[str, tuple[PathPart, ...]]] = {}
+    seen_abbreviations: dict[str, tuple[PathPart, ...]] = {}
     areas = data["areas"]
     levels = data.get("scoring", {}).get("levels", {})
     bounds = [levels.get(k) for k in ("weak", "solid", "strong")]
@@ -162,16 +173,29 @@ def _semantic_problems(data: Mapping[str, Any]) -> Iterator[tuple[tuple[PathPart
                     f"skill id {skill_id!r} is already used at {_dotted(seen_skills[skill_id])}",
                 )
             seen_skills.setdefault(skill_id, where)
-            forms = [("name", skill["name"]), *(("synonyms", x) for x in skill.get("synonyms", []))]
+            if skill.get("ambiguous") and not skill.get("context"):
+                yield (
+                    (*where, "context"),
+                    "an ambiguous skill needs context words, or it can only match in a skills list",
+                )
+            for a_index, abbreviation in enumerate(skill.get("abbreviations", [])):
+                owner = seen_abbreviations.setdefault(abbreviation, where)
+                if owner != where:
+                    yield (
+                        (*where, "abbreviations", a_index),
+                        f"abbreviation {abbreviation!r} is already used at {_dotted(owner)}",
+                    )
+            forms: list[tuple[tuple[PathPart, ...], str]] = [(("name",), skill["name"])]
+            forms += [(("synonyms", i), x) for i, x in enumerate(skill.get("synonyms", []))]
             for field, form in forms:
                 key = normalize(form)
                 if not key:
-                    yield (*where, field), f"{form!r} has no letters or digits to match"
+                    yield (*where, *field), f"{form!r} has no letters or digits to match"
                     continue
                 other = seen_forms.get(key)
                 if other and other[0] != skill_id:
                     yield (
-                        (*where, field),
+                        (*where, *field),
                         f"{form!r} is already a form of skill {other[0]!r} at "
                         f"{_dotted(other[1])}; a phrase may belong to one skill only",
                     )
@@ -204,6 +228,23 @@ def _dotted(where: Iterable[PathPart]) -> str:
     for part in where:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out or "(top level)"
+
+
+def _duplicate_keys(
+    node: yaml.Node | None, where: tuple[PathPart, ...] = ()
+) -> Iterator[tuple[tuple[PathPart, ...], str]]:
+    """Keys written twice in one mapping: YAML keeps the last silently, which hides edits."""
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            name = str(getattr(key, "value", ""))
+            if name in seen:
+                yield (*where, name), f"key {name!r} appears twice here; keep one"
+            seen.add(name)
+            yield from _duplicate_keys(value, (*where, name))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _duplicate_keys(item, (*where, index))
 
 
 def _locate(root: yaml.Node | None, where: tuple[PathPart, ...], message: str) -> str:
@@ -297,4 +338,5 @@ def _build_area(area: Mapping[str, Any]) -> Area:
         advice=area.get("advice", ""),
         evidence=tuple(area.get("evidence", ())),
         skills=skills,
+        example=area.get("example", ""),
     )

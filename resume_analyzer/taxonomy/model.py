@@ -46,6 +46,7 @@ class Area:
     advice: str
     evidence: tuple[str, ...]
     skills: tuple[Skill, ...]
+    example: str = ""  # the shape of a line that shows the area, with [placeholders]
 
 
 @dataclass(frozen=True)
