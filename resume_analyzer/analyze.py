@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from resume_analyzer.errors import DocumentError
+from resume_analyzer.document import Resume
+from resume_analyzer.errors import DocumentError, NotAResumeError
 from resume_analyzer.parsing import parse_resume, read_raw
 from resume_analyzer.parsing.source import Source
 from resume_analyzer.scoring.result import Analysis
@@ -45,10 +46,27 @@ def analyze(
     model = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
     posting_text = _job_text(job_description, options)
     resume = parse_resume(source, filename=filename, settings=options.parse)
+    _check_is_resume(resume, filename)
     nlp = load_nlp()
     evidence = extract(resume, model, nlp=nlp, use_model=options.use_model)
     posting = read_posting(posting_text, model, nlp) if posting_text is not None else None
     return score(resume, evidence, model, posting)
+
+
+# Fewer words than this cannot show one role and its results; scoring them would only mislead.
+MIN_WORDS = 25
+
+
+def _check_is_resume(resume: Resume, filename: str | None) -> None:
+    texts = [b.text for b in resume.bullets]
+    texts += [e.title or "" for s in resume.sections for e in s.entries]
+    words = sum(len(text.split()) for text in texts)
+    if words < MIN_WORDS:
+        name = filename or "The file"
+        raise NotAResumeError(
+            f"{name} holds only {words} words of resume text, too few to score. Upload the "
+            "whole resume (PDF, DOCX or text), not a fragment or a cover page."
+        )
 
 
 def _settings(settings: AnalysisSettings | ParseSettings | None) -> AnalysisSettings:

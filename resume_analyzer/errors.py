@@ -88,3 +88,9 @@ class ModelNotInstalledError(ResumeAnalyzerError):
     """The spaCy English model is not installed in this environment."""
 
     code = "model_not_installed"
+
+
+class NotAResumeError(DocumentError):
+    """The file reads, but holds too little text to be a resume."""
+
+    code = "not_a_resume"

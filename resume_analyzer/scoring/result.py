@@ -208,6 +208,42 @@ class RoleReading:
 
 
 @dataclass(frozen=True)
+class SkillSpan:
+    name: str
+    area: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "area": self.area, "span": [self.start, self.end]}
+
+
+@dataclass(frozen=True)
+class LineView:
+    """One line of the resume as read, for showing it annotated: an entry's header or a
+    bullet, the skills found in it, and (for achievements) the index of its BulletResult."""
+
+    section: int
+    kind: Literal["entry", "bullet"]
+    text: str
+    page: int
+    line: int
+    skills: tuple[SkillSpan, ...]
+    bullet: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "section": self.section,
+            "kind": self.kind,
+            "text": self.text,
+            "page": self.page,
+            "line": self.line,
+            "skills": [skill.to_dict() for skill in self.skills],
+            "bullet": self.bullet,
+        }
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Everything `analyze()` found. `to_dict()` is the analyze JSON, byte-stable."""
 
@@ -222,6 +258,7 @@ class Analysis:
     resume: Resume
     taxonomy: dict[str, str]
     version: str
+    lines: tuple[LineView, ...] = ()
 
     @property
     def top_fixes(self) -> tuple[FeedbackItem, ...]:
@@ -250,6 +287,7 @@ class Analysis:
                     {"kind": s.kind, "heading": s.heading, "page": s.page, "line": s.line}
                     for s in self.resume.sections
                 ],
+                "lines": [line.to_dict() for line in self.lines],
             },
             "taxonomy": self.taxonomy,
         }

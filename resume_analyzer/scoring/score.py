@@ -5,7 +5,7 @@ job match, weighted as the taxonomy says, and the feedback ranked by what each f
 from __future__ import annotations
 
 from resume_analyzer import __version__
-from resume_analyzer.document import Resume
+from resume_analyzer.document import Entry, Resume
 from resume_analyzer.nlp.evidence import Evidence, past_role
 from resume_analyzer.nlp.impact import Impact
 from resume_analyzer.scoring import feedback
@@ -13,7 +13,7 @@ from resume_analyzer.scoring.bullets import bullet_quality, strength, suggest
 from resume_analyzer.scoring.competencies import score_competencies
 from resume_analyzer.scoring.jobmatch import Posting, match_job
 from resume_analyzer.scoring.presentation import presentation_checks
-from resume_analyzer.scoring.result import Analysis, BulletResult, Component
+from resume_analyzer.scoring.result import Analysis, BulletResult, Component, LineView, SkillSpan
 from resume_analyzer.scoring.roles import read_role
 from resume_analyzer.taxonomy import Taxonomy
 
@@ -103,6 +103,7 @@ def score(
         resume=resume,
         taxonomy={"name": taxonomy.name, "version": taxonomy.version},
         version=__version__,
+        lines=_line_views(resume, evidence),
     )
 
 
@@ -140,6 +141,42 @@ def _bullets(
             )
         )
     return out
+
+
+def _line_views(resume: Resume, evidence: Evidence) -> tuple[LineView, ...]:
+    """Every entry header and bullet in reading order, with its skills and its bullet index."""
+    found = {(line.section, line.bullet, line.entry): line for line in evidence.lines}
+    achievement = {(line.section, line.bullet): n for n, line in enumerate(evidence.achievements)}
+    views: list[LineView] = []
+    for s, section in enumerate(resume.sections):
+        rows: list[tuple[int, int, str, str, int | None, int | None]] = [
+            (e.page, e.line, "entry", _entry_text(e), None, n)
+            for n, e in enumerate(section.entries)
+        ]
+        rows += [(b.page, b.line, "bullet", b.text, n, None) for n, b in enumerate(section.bullets)]
+        for page, number, kind, text, bullet, entry in sorted(rows, key=lambda r: (r[0], r[1])):
+            line = found.get((s, bullet, entry))
+            skills = tuple(
+                SkillSpan(m.name, m.area, m.start, m.end)
+                for m in (line.mentions if line and kind == "bullet" else ())
+            )
+            views.append(
+                LineView(
+                    section=s,
+                    kind="entry" if kind == "entry" else "bullet",
+                    text=text,
+                    page=page,
+                    line=number,
+                    skills=skills,
+                    bullet=achievement.get((s, bullet)) if bullet is not None else None,
+                )
+            )
+    return tuple(views)
+
+
+def _entry_text(entry: Entry) -> str:
+    parts = (entry.title, entry.organization, entry.location, entry.dates)
+    return " | ".join(part for part in parts if part)
 
 
 def _resume_text(resume: Resume) -> str:

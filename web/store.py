@@ -1,0 +1,170 @@
+"""Batch results that survive a restart: SQLite in the instance folder by default, any
+SQLAlchemy database URL (PostgreSQL) when configured.
+
+Only derived results are stored: each row's scores and the analysis (which quotes the
+resume's lines, so a student's page can show them). The uploaded files are never stored. A
+coach can delete a batch, and everything of it goes.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Flask, current_app
+from sqlalchemy import (
+    Column,
+    Engine,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
+
+metadata = MetaData()
+batches = Table(
+    "batches",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("created", String(32), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("done", Integer, nullable=False, default=0),
+    Column("failed", Integer, nullable=False, default=0),
+    Column("job_title", String(200)),
+)
+rows = Table(
+    "rows",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("batch_id", String(64), ForeignKey("batches.id", ondelete="CASCADE"), index=True),
+    Column("position", Integer, nullable=False),
+    Column("file", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("score", Float),
+    Column("row_json", Text, nullable=False),
+    Column("analysis_json", Text),
+    Column("report_markdown", Text),
+)
+
+
+def init_app(app: Flask) -> None:
+    engine = create_engine(app.config["DATABASE_URL"], future=True)
+    metadata.create_all(engine)
+    app.extensions["resume_analyzer_db"] = engine
+    # A batch still "running" after a restart lost its worker; the uploads were never kept,
+    # so it cannot continue. Say so instead of showing a progress bar that never moves.
+    with engine.begin() as db:
+        db.execute(
+            update(batches).where(batches.c.status == "running").values(status="interrupted")
+        )
+
+
+def engine(app: Flask | None = None) -> Engine:
+    return (app or current_app).extensions["resume_analyzer_db"]  # type: ignore[no-any-return]
+
+
+def create_batch(db: Engine, batch_id: str, total: int, job_title: str | None) -> None:
+    with db.begin() as conn:
+        conn.execute(
+            insert(batches).values(
+                id=batch_id,
+                created=datetime.now(UTC).isoformat(timespec="seconds"),
+                status="running",
+                total=total,
+                done=0,
+                failed=0,
+                job_title=job_title,
+            )
+        )
+
+
+def add_row(
+    db: Engine,
+    batch_id: str,
+    position: int,
+    row: dict[str, Any],
+    analysis: str | None = None,
+    markdown: str | None = None,
+) -> None:
+    failed = 1 if row.get("error") else 0
+    with db.begin() as conn:
+        conn.execute(
+            insert(rows).values(
+                batch_id=batch_id,
+                position=position,
+                file=row["file"],
+                sha256=row["sha256"],
+                score=row.get("score"),
+                row_json=json.dumps(row, ensure_ascii=False),
+                analysis_json=analysis,
+                report_markdown=markdown,
+            )
+        )
+        conn.execute(
+            update(batches)
+            .where(batches.c.id == batch_id)
+            .values(done=batches.c.done + 1, failed=batches.c.failed + failed)
+        )
+
+
+def finish_batch(db: Engine, batch_id: str, status: str = "done") -> None:
+    with db.begin() as conn:
+        conn.execute(update(batches).where(batches.c.id == batch_id).values(status=status))
+
+
+def get_batch(db: Engine, batch_id: str) -> dict[str, Any] | None:
+    with db.connect() as conn:
+        found = conn.execute(select(batches).where(batches.c.id == batch_id)).mappings().first()
+    return dict(found) if found else None
+
+
+def list_batches(db: Engine) -> list[dict[str, Any]]:
+    with db.connect() as conn:
+        found = conn.execute(select(batches).order_by(batches.c.created.desc())).mappings()
+        return [dict(row) for row in found]
+
+
+def batch_rows(db: Engine, batch_id: str) -> list[dict[str, Any]]:
+    with db.connect() as conn:
+        found = conn.execute(
+            select(rows.c.id, rows.c.row_json)
+            .where(rows.c.batch_id == batch_id)
+            .order_by(rows.c.position)
+        )
+        return [{"id": row_id, **json.loads(text)} for row_id, text in found]
+
+
+def row_analysis(db: Engine, batch_id: str, row_id: int) -> tuple[dict[str, Any], str] | None:
+    """A student's stored analysis and Markdown report, or None."""
+    with db.connect() as conn:
+        found = conn.execute(
+            select(rows.c.analysis_json, rows.c.report_markdown).where(
+                rows.c.batch_id == batch_id, rows.c.id == row_id
+            )
+        ).first()
+    if not found or not found[0]:
+        return None
+    return json.loads(found[0]), found[1] or ""
+
+
+def delete_batch(db: Engine, batch_id: str) -> bool:
+    with db.begin() as conn:
+        conn.execute(delete(rows).where(rows.c.batch_id == batch_id))
+        gone = conn.execute(delete(batches).where(batches.c.id == batch_id)).rowcount
+    return bool(gone)
+
+
+def count_batches(db: Engine) -> int:
+    with db.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(batches)).scalar() or 0)
