@@ -192,14 +192,17 @@ def _flag_overused_verbs(lines: list[LineEvidence]) -> list[LineEvidence]:
 
 def _with_model_areas(lines: list[LineEvidence]) -> list[LineEvidence]:
     """Add the learned model's areas to achievement lines, when the model is installed."""
-    try:
-        from resume_analyzer.nlp.areas import AreaModel
-    except ImportError:
-        return lines
+    from resume_analyzer.errors import ResumeAnalyzerError
+    from resume_analyzer.nlp.areas import AreaModel
+
     targets = [i for i, line in enumerate(lines) if line.impact is not None]
     if not targets:
         return lines
-    predicted = AreaModel.load().predict([lines[i].text for i in targets])
+    try:
+        model = AreaModel.load()
+    except (ResumeAnalyzerError, OSError):
+        return lines  # no artifact (a stripped install): the taxonomy's rules alone
+    predicted = model.predict([lines[i].text for i in targets])
     out = list(lines)
     for i, areas in zip(targets, predicted, strict=True):
         out[i] = replace(out[i], model_areas=frozenset(areas))

@@ -193,8 +193,8 @@ def _leading_verb(doc: Doc, lexicons: Lexicons) -> _Verb | None:
     lemma = _verb_lemma(token)
     tier = lexicons.verb_tier(lemma)
     if tier is None and token.pos_ != "VERB" and _looks_past_tense(token.lower_, lemma):
-        # "Mentored 3 engineers": a past-tense word the tagger took for a noun and the lexicon
-        # does not list is still the line's verb.
+        # "Mentored 3 engineers", "Sat with…": a past-tense word the tagger took for a noun and
+        # the lexicon does not list is still the line's verb.
         return _Verb(token.text, lemma, None, "past", (token.idx, token.idx + len(token)))
     # An unknown "-ing" word is more often a noun the tagger mislabels ("Marketing campaigns
     # for…") than a verb; a known one ("Leading a team…") is a verb.
@@ -204,40 +204,56 @@ def _leading_verb(doc: Doc, lexicons: Lexicons) -> _Verb | None:
 
 
 def _looks_past_tense(word: str, lemma: str) -> bool:
+    forms = _verb_forms(word)
+    if forms and forms[1]:
+        return forms[1] <= _PAST_TAGS  # "sat", "led", "ran": only ever past forms
     return word.endswith("ed") and lemma != word and len(lemma) >= 3
 
 
 def _verb_lemma(token: Token) -> str:
-    """The verb lemma of a line's first word, even when the tagger took it for a noun.
+    """The verb lemma of a line's first word, even when the tagger got it wrong.
 
-    Resume bullets are fragments ("Sat with…", "Led…"), and the small model often tags their
-    first word as a proper noun; the lemmatizer is asked again as if it were a verb.
+    Resume bullets are fragments ("Sat with…", "Ran 12 tests…"), and the small model often
+    tags their first word as a proper noun or a base-form verb; a verb dictionary
+    (lemminflect) is asked what the word is as a verb.
     """
+    forms = _verb_forms(token.lower_)
+    if forms:
+        return forms[0]
     if token.pos_ in {"VERB", "AUX"}:
         return token.lemma_.lower()
-    return _lemmatize_as_verb(token.lower_)
+    return token.lower_
 
 
 @cache
-def _lemmatize_as_verb(word: str) -> str:
-    from resume_analyzer.nlp.pipeline import load_nlp
+def _verb_forms(word: str) -> tuple[str, frozenset[str]] | None:
+    """(lemma, the Penn tags this exact word is as a verb), e.g. "ran" → ("run", {VBD})."""
+    from lemminflect import getAllInflections, getAllLemmas
 
-    nlp = load_nlp()
-    doc = nlp.make_doc(word)
-    doc[0].pos_ = "VERB"
-    lemmas = nlp.get_pipe("lemmatizer").rule_lemmatize(doc[0])  # type: ignore[attr-defined]
-    return str(lemmas[0]).lower() if lemmas else word
+    lemmas = getAllLemmas(word, upos="VERB").get("VERB")
+    if not lemmas:
+        return None
+    lemma = str(lemmas[0])
+    inflections = getAllInflections(lemma, upos="VERB")
+    tags = frozenset(tag for tag, words in inflections.items() if word in words)
+    return lemma, tags
 
 
 def _tense(token: Token, lemma: str) -> Tense | None:
+    """Past or present from the word itself; None when it can be either ("cut", "put")."""
+    forms = _verb_forms(token.lower_)
+    if forms and forms[1]:
+        tags = forms[1]
+        if tags <= _PAST_TAGS:
+            return "past"
+        if tags <= _PRESENT_TAGS | {"VB"}:
+            return "present"
+        return None
     if token.tag_ in _PAST_TAGS:
         return "past"
     if token.tag_ in _PRESENT_TAGS or token.tag_ == "VB":
         return "present"
-    word = token.lower_
-    if word.endswith("ing") or (word != lemma and word.endswith("s")) or word == lemma:
-        return "present"
-    return "past"
+    return None
 
 
 def _weak_opener(text: str, lexicons: Lexicons) -> tuple[int, int] | None:
@@ -282,8 +298,8 @@ def _pronouns(doc: Doc, lexicons: Lexicons) -> list[Finding]:
             continue
         if word != "i" and token.text.isupper() and len(token.text) > 1:
             continue  # "US market", "OUR" in a heading
-        if word == "i" and (token.text != "I" or token.pos_ != "PRON"):
-            continue  # "Phase I", "i.e."
+        if word == "i" and (token.text != "I" or token.pos_ != "PRON" or _numeral_i(token)):
+            continue  # "Phase I", "World War I", "i.e."
         found.append(
             Finding(
                 "first_person",
@@ -292,6 +308,14 @@ def _pronouns(doc: Doc, lexicons: Lexicons) -> list[Finding]:
             )
         )
     return found
+
+
+def _numeral_i(token: Token) -> bool:
+    """ "I" after a capitalised word ("Phase I", "Tier I") is a Roman numeral."""
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.is_alpha and before.is_title and before.i > 0
 
 
 def _has_outcome(text: str, lexicons: Lexicons, metrics: tuple[Metric, ...]) -> bool:

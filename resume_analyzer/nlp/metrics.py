@@ -25,7 +25,8 @@ _PATTERNS: tuple[tuple[MetricKind, re.Pattern[str]], ...] = (
         "money",
         re.compile(
             rf"(?:[$€£¥₹]\s?{_NUM}{_SCALE}\+?)"
-            rf"|(?:(?<![\w.]){_NUM}{_SCALE}\s?(?:usd|eur|gbp|inr|dollars|euros|pounds)\b)",
+            rf"|(?:(?<![\w.]){_NUM}{_SCALE}\s?(?:usd|eur|gbp|inr|dollars|euros|pounds)\b)"
+            rf"|(?:\b(?:usd|eur|gbp|inr)\s?{_NUM}{_SCALE})",
             re.IGNORECASE,
         ),
     ),
@@ -50,6 +51,7 @@ _TIME_UNITS = frozenset(
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _PHONE = re.compile(r"\+?\(?\d[\d\s().-]{7,}\d")
 _DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{4}\b|\b\d{4}-\d{2}\b")
+_SCALES = frozenset({"thousand", "million", "billion", "trillion", "k", "m", "mm", "bn"})
 _NOT_UNITS = frozenset({"gpa", "cgpa", "percentile"})
 
 
@@ -90,8 +92,10 @@ def _counted(doc: Doc, units: frozenset[str], blocked: list[tuple[int, int]]) ->
             continue
         for ahead in doc[token.i + 1 : token.i + 4]:
             word = ahead.lower_
-            if word in _NOT_UNITS or ahead.is_punct:
-                break
+            if word in _SCALES:
+                continue  # "2.5 million transactions"
+            if word in _NOT_UNITS or ahead.is_punct or ahead.like_num:
+                break  # "4,500 in 2 quarters": the unit belongs to the next number
             kind: MetricKind | None = None
             if word in _TIME_UNITS:
                 kind = "time"

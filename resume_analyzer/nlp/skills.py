@@ -64,6 +64,8 @@ class SkillMatcher:
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._lemma = PhraseMatcher(nlp.vocab, attr="NORM")
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # Ambiguous names in any case ("excel", "go"), trusted only in a list of skills.
+        self._listed = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._tokens = Matcher(nlp.vocab, validate=True)
         folded: dict[str, list[str]] = {}  # key → phrases matched case-insensitively
         for skill in taxonomy.skills:
@@ -75,6 +77,8 @@ class SkillMatcher:
                 folded[key] = list(skill.phrases)
             if exact:
                 self._exact.add(key, [nlp.make_doc(phrase) for phrase in exact])
+            if skill.ambiguous:
+                self._listed.add(key, [nlp.make_doc(phrase) for phrase in skill.phrases])
             if skill.patterns:
                 self._tokens.add(key, [list(pattern) for pattern in skill.patterns])
         for area in taxonomy.areas:
@@ -109,6 +113,8 @@ class SkillMatcher:
         if len(self._tokens):
             spans += self._tokens(doc, as_spans=True)
         as_list = listed or reads_as_list(doc)
+        if as_list and len(self._listed):
+            spans += self._listed(doc, as_spans=True)
         mentions: list[Mention] = []
         for span in filter_spans(spans):
             target = self._targets[vocab.strings[span.label]]
@@ -141,10 +147,15 @@ def lemma_norms(doc: Doc) -> Doc:
 
 
 def reads_as_list(doc: Doc) -> bool:
-    """A line like "Python, Go, SQL, Tableau": separators between short items, few verbs."""
+    """A line like "Python, Go, SQL, Tableau": separators between short items, few verbs.
+
+    "Raised a Series C, cut burn by 20%, and hired 12 engineers" has the commas of a list but
+    the verbs of a sentence.
+    """
     separators = sum(1 for token in doc if token.text in LIST_SEPARATORS)
     words = sum(1 for token in doc if token.is_alpha)
-    return separators >= 2 and words <= 4 * (separators + 1)
+    verbs = sum(1 for token in doc if token.pos_ in {"VERB", "AUX"})
+    return separators >= 2 and words <= 4 * (separators + 1) and verbs <= 1
 
 
 def _confirmed(skill: Skill, span: Span, doc: Doc, as_list: bool) -> bool:
@@ -153,11 +164,13 @@ def _confirmed(skill: Skill, span: Span, doc: Doc, as_list: bool) -> bool:
         return False  # "Excel at …", "Go to market" read as verbs even in a list
     if as_list:
         return True
-    return _has_context(doc.text, skill.context)
+    return _has_context(doc, skill.context)
 
 
-def _has_context(text: str, words: Iterable[str]) -> bool:
-    return any(_context_pattern(word).search(text) for word in words)
+def _has_context(doc: Doc, words: Iterable[str]) -> bool:
+    """A context word on the line, as written or by lemma ("models" confirms "model")."""
+    lemmas = {token.lemma_.lower() for token in doc} | {token.lower_ for token in doc}
+    return any(word.lower() in lemmas or _context_pattern(word).search(doc.text) for word in words)
 
 
 @cache

@@ -1,0 +1,333 @@
+"""Impact checks as tables: (bullet, codes expected, codes not expected), with false friends.
+
+Every code in FINDING_CODES is covered; `verb_overused` needs a whole resume and goes through
+`extract()`. Metric kinds are tabled with their exact text. All bullets are invented here.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from resume_analyzer.document import Bullet, Contact, Entry, Resume, Section
+from resume_analyzer.nlp.evidence import extract
+from resume_analyzer.nlp.impact import FINDING_CODES, Impact, analyze_impact
+from resume_analyzer.nlp.metrics import find_metrics
+from resume_analyzer.nlp.pipeline import load_nlp
+from resume_analyzer.taxonomy import Taxonomy, load_taxonomy
+
+Analyze = Callable[..., Impact]
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def taxonomy() -> Taxonomy:
+    return load_taxonomy()
+
+
+@pytest.fixture(scope="session")
+def analyze(nlp: Language, taxonomy: Taxonomy) -> Analyze:
+    def run(text: str, past_role: bool | None = True) -> Impact:
+        return analyze_impact(nlp(text), taxonomy.lexicons, past_role=past_role)
+
+    return run
+
+
+Case = tuple[str, bool | None, frozenset[str], frozenset[str]]
+
+
+def case(
+    text: str, present: Sequence[str] = (), absent: Sequence[str] = (), past: bool | None = True
+) -> Case:
+    return text, past, frozenset(present), frozenset(absent)
+
+
+STRONG = "Launched a referral program that increased signups by 30% in one quarter"
+
+# (bullet, past_role, codes expected, codes not expected)
+# fmt: off
+TABLE: list[Case] = [
+    # A strong bullet: verb, metric and outcome. None of the line checks fire.
+    case(STRONG, absent=FINDING_CODES),
+    case("Reduced reporting from 5 days to 1 day, saving 12 analysts 10 hours a week",
+         absent=["no_metric", "no_outcome", "no_action_verb"]),
+    # weak_opener: a duty, not an action.
+    case("Responsible for the weekly metrics review with design and engineering",
+         ["weak_opener", "no_metric", "no_outcome"], ["no_action_verb", "weak_verb"]),
+    case("Was responsible for the weekly metrics review with design and engineering",
+         ["weak_opener"]),
+    case("Responsibilities included the weekly metrics review with the design team",
+         ["weak_opener"]),
+    case("Helped the sales team prepare 12 customer demos, which increased win rate by 5%",
+         ["weak_opener"], ["weak_verb", "no_metric", "no_outcome"]),
+    case("Worked on the onboarding flow for 3 months with two engineers",
+         ["weak_opener", "no_outcome"], ["no_metric"]),
+    # "Responsibility matrix" is a noun phrase: no action verb, but not the weak opener.
+    case("Responsibility matrix defined for launch across four teams, cutting delays by 20%",
+         ["no_action_verb"], ["weak_opener"]),
+    # no_action_verb: the line does not start with a verb.
+    case("Weekly metrics for the team and the leadership board",
+         ["no_action_verb", "no_metric", "no_outcome"], ["weak_opener"]),
+    case("Successfully launched various features that increased activation by 12%",
+         ["no_action_verb", "filler"]),
+    # weak_verb: a verb that hides the applicant's part.
+    case("Used SQL to pull weekly metrics for 3 teams, which reduced reporting time by 50%",
+         ["weak_verb"], ["weak_opener", "no_action_verb", "no_metric", "no_outcome"]),
+    case("Utilized SQL to pull weekly metrics for 3 teams, which reduced reporting time by 50%",
+         ["weak_verb"]),
+    case("Joined the payments team in 2021 as the first product hire", ["weak_verb"]),
+    # "led" inside "misled" is neither the verb "led" nor the outcome phrase "led to".
+    case("Misled nobody: wrote honest launch notes for 3 releases, which cut tickets by 9%",
+         absent=["weak_verb", "no_action_verb"]),
+    case("Corrected a chart that misled to bad pricing calls in 3 teams", ["no_outcome"]),
+    # passive_voice, and its active twin.
+    case("The pricing page was redesigned with design, which increased conversion by 8%",
+         ["passive_voice", "no_action_verb"]),
+    case("The roadmap was presented to leadership, which increased alignment by 20%",
+         ["passive_voice"]),
+    case("Redesigned the pricing page with design, which increased conversion by 8%",
+         absent=["passive_voice", "no_action_verb"]),
+    case("Presented the roadmap to leadership, which increased alignment by 20%",
+         absent=["passive_voice"]),
+    # first_person, and words that only look like pronouns.
+    case("I launched a referral program that increased signups by 30%", ["first_person"]),
+    case("Launched a referral program for our largest market, growing signups by 30%",
+         ["first_person"]),
+    case("Presented the roadmap to us and the board, which increased alignment by 20%",
+         ["first_person"]),
+    case("Launched the US and UK markets, which increased revenue by 20% in 2 quarters",
+         absent=["first_person"]),
+    case("Launched self-serve refunds (i.e. no support ticket), reducing tickets by 15%",
+         absent=["first_person"]),
+    # tense_mismatch: present tense only matters when the role has ended.
+    case("Leads a team of 5 engineers shipping checkout, which increased conversion by 12%",
+         ["tense_mismatch"]),
+    case("Managing 3 engineers to ship checkout, which increased conversion by 12%",
+         ["tense_mismatch"]),
+    case("Leads a team of 5 engineers shipping checkout, which increased conversion by 12%",
+         absent=["tense_mismatch"], past=False),
+    case("Leads a team of 5 engineers shipping checkout, which increased conversion by 12%",
+         absent=["tense_mismatch"], past=None),
+    case("Led a team of 5 engineers to ship checkout, which increased conversion by 12%",
+         absent=["tense_mismatch"]),
+    # no_metric: years, versions, grades, dates and phone numbers are not metrics.
+    case("Joined the payments team in 2021 as the first product hire", ["no_metric"]),
+    case("Shipped the Python 3 migration of the billing service with two engineers",
+         ["no_metric"]),
+    case("Graduated with GPA 3.8/4.0 from the honors economics program", ["no_metric"]),
+    case("Interned Jan 2020 – May 2021 on the payments team building dashboards",
+         ["no_metric"]),
+    case("Called the 415-555-0142 hotline to test the voice menu with support staff",
+         ["no_metric"]),
+    case("Launched checkout in 3 markets with design and engineering", absent=["no_metric"]),
+    # no_outcome: what changed. An outcome word, or "by/from/to" before a number.
+    case("Launched checkout in 3 markets with design and engineering", ["no_outcome"]),
+    case("Shortened onboarding from 10 days to 2 days for new merchants", absent=["no_outcome"]),
+    case("Shipped a search filter that improved repeat orders among power users",
+         ["no_metric"], ["no_outcome"]),
+    # too_short (under 6 words) and too_long (over 40).
+    case("Launched the app", ["too_short"]),
+    case("Launched checkout in three markets", ["too_short"]),
+    case("Launched checkout in three new markets", absent=["too_short", "too_long"]),
+    case("Launched " + "the onboarding flow for enterprise customers in three regions and " * 4
+         + "grew activation by 10%", ["too_long"], ["too_short"]),
+    # buzzword, filler, and words that merely contain one.
+    case("Launched a dynamic onboarding flow that increased activation by 12%", ["buzzword"]),
+    case("Drove growth as a results-driven self-starter, which increased signups by 10%",
+         ["buzzword"]),
+    case("Launched delivery in Gurugram for 300 merchants, which increased orders by 18%",
+         absent=["buzzword"]),
+    case("Launched a feature in order to lift activation, which grew signups by 12%",
+         ["filler"]),
+    case("Reduced delivery time for every order by 20% with a new routing service",
+         absent=["filler"]),
+    case("Built a just-in-time inventory model that cut stock costs by 12%", absent=["filler"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("text", "past", "present", "absent"), TABLE, ids=[c[0][:60] for c in TABLE]
+)
+def test_findings(
+    analyze: Analyze, text: str, past: bool | None, present: frozenset[str], absent: frozenset[str]
+) -> None:
+    codes = analyze(text, past).codes()
+    assert present <= codes, f"missing {present - codes}"
+    assert not (absent & codes), f"unexpected {absent & codes}"
+
+
+def test_table_covers_every_line_code() -> None:
+    tabled = {code for _, _, present, _ in TABLE for code in present}
+    assert tabled | {"verb_overused"} == set(FINDING_CODES)
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "tense"),
+    [
+        # The tagger reads a leading "Ran" as a base form; the verb dictionary knows better.
+        ("Ran 12 usability tests, which cut checkout errors by 25% in one quarter", "run", "past"),
+        ("Sat with 15 churned customers to learn why they left", "sit", "past"),
+        # "Cut" is past and present alike: its tense is unknown, so it is never flagged.
+        ("Cut churn by 12% by redesigning the cancellation flow with design", "cut", None),
+    ],
+)
+def test_irregular_past_verbs(analyze: Analyze, text: str, lemma: str, tense: str | None) -> None:
+    impact = analyze(text, True)
+    assert "tense_mismatch" not in impact.codes()
+    assert (impact.verb_lemma, impact.tense) == (lemma, tense)
+
+
+def test_phase_i_is_not_a_pronoun(analyze: Analyze) -> None:
+    text = "Led Phase I of the migration for 40 customers and reduced churn by 5%"
+    assert "first_person" not in analyze(text).codes()
+
+
+def test_misled_is_not_led(analyze: Analyze) -> None:
+    impact = analyze("Misled nobody: wrote honest launch notes for 3 releases")
+    assert impact.verb_lemma == "mislead"
+    assert impact.verb_tier != "strong"
+    assert analyze("Led the launch of 3 releases").verb_tier == "strong"
+
+
+def test_finding_spans_point_at_the_words(analyze: Analyze) -> None:
+    text = "Responsible for a dynamic launch that my team ran in order to grow"
+    by_code = {f.code: f.span for f in analyze(text).findings}
+    quoted = {code: text[span[0] : span[1]] for code, span in by_code.items() if span}
+    assert quoted["weak_opener"] == "Responsible for"
+    assert quoted["buzzword"] == "dynamic"
+    assert quoted["first_person"] == "my"
+    assert quoted["filler"] == "in order to"
+
+
+# --- verb_overused needs the whole resume -------------------------------------------------------
+
+MANAGED = (
+    "Managed the checkout roadmap with 3 engineers, which increased conversion by 8%",
+    "Managed weekly experiment reviews across 4 teams, which lifted test velocity by 30%",
+    "Managed a pricing study of 40 customers, which raised average order value by 6%",
+    "Managed the partner API launch for 12 merchants, which grew orders by 15%",
+)
+
+
+def built_resume(bullets: Sequence[str]) -> Resume:
+    entry = Entry(
+        "Product Analyst",
+        "Globex Inc",
+        None,
+        "2021-01",
+        "2022-12",
+        False,
+        "Jan 2021 – Dec 2022",
+        1,
+        2,
+    )
+    section = Section(
+        "experience",
+        "Experience",
+        1,
+        1,
+        entries=(entry,),
+        bullets=tuple(Bullet(text, 1, 3 + i, entry=0) for i, text in enumerate(bullets)),
+    )
+    return Resume(Contact(name="Alex Example"), (section,), 1, "text")
+
+
+def test_verb_overused_from_the_third_use(taxonomy: Taxonomy) -> None:
+    bullets = [*MANAGED, "Launched a referral program that increased signups by 30%"]
+    evidence = extract(built_resume(bullets), taxonomy, use_model=False)
+    flagged = [
+        "verb_overused" in (line.impact.codes() if line.impact else set())
+        for line in evidence.achievements
+    ]
+    assert flagged == [False, False, True, True, False]
+    third = evidence.achievements[2].impact
+    assert third is not None
+    finding = next(f for f in third.findings if f.code == "verb_overused")
+    assert "4 of your bullets" in finding.message
+    assert finding.span == (0, len("Managed"))
+
+
+def test_two_uses_are_not_overuse(taxonomy: Taxonomy) -> None:
+    evidence = extract(built_resume(MANAGED[:2]), taxonomy, use_model=False)
+    assert all(
+        line.impact and "verb_overused" not in line.impact.codes() for line in evidence.lines
+    )
+
+
+# --- find_metrics: kinds and exact text -------------------------------------------------------
+
+
+# (text, [(kind, exact text), ...])
+# fmt: off
+METRICS: list[tuple[str, list[tuple[str, str]]]] = [
+    ("Grew revenue by 25% in one year", [("percent", "25%")]),
+    ("Cut costs 15 percent", [("percent", "15 percent")]),
+    ("Lifted NPS 12 percentage points", [("percent", "12 percentage points")]),
+    ("Saved $1.2M annually", [("money", "$1.2M")]),
+    ("Raised €50,000 from alumni", [("money", "€50,000")]),
+    ("Raised 2 million dollars from 3 angels", [("money", "2 million dollars"),
+                                               ("count", "3 angels")]),
+    ("Improved page speed 3x", [("multiplier", "3x")]),
+    ("Sped up builds 1.5× with caching", [("multiplier", "1.5×")]),
+    ("Doubled weekly signups", [("multiplier", "Doubled")]),
+    ("Grew the waitlist to 10k", [("count", "10k")]),
+    ("Reached 500+ customers", [("count", "500+ customers")]),
+    ("Managed 3 engineers", [("count", "3 engineers")]),
+    ("Won back 15 churned customers", [("count", "15 churned customers")]),
+    ("Processed 2.5 million transactions", [("count", "2.5 million transactions")]),
+    ("Cut onboarding from 10 days to 2 days", [("time", "10 days"), ("time", "2 days")]),
+    ("Reduced p95 latency by 200 ms", [("time", "200 ms")]),
+    ("Shipped 6 releases in 6 weeks", [("count", "6 releases"), ("time", "6 weeks")]),
+    ("Ranked #1 of 40 teams", [("rank", "#1"), ("count", "40 teams")]),
+    ("Finished in the top 5% of the class", [("rank", "top 5%")]),
+    ("Won 1st place at the campus hackathon", [("rank", "1st place")]),
+    # Not metrics.
+    ("Joined in 2021", []),
+    ("Python 3", []),
+    ("GPA 3.8/4.0", []),
+    ("Jan 2020 – May 2021", []),
+    ("05/2021 – 08/2021", []),
+    ("Launched in Q3 2022", []),
+    ("415-555-0142", []),
+    ("+1 (415) 555-0142", []),
+    ("Web 2.0 and CS 101", []),
+    ("Released version 2.3.1", []),
+    ("Class of 2024", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), METRICS, ids=[text for text, _ in METRICS])
+def test_metric_kinds(
+    nlp: Language, taxonomy: Taxonomy, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = find_metrics(nlp(text), taxonomy.lexicons.metric_units)
+    assert [(m.kind, m.text) for m in found] == expected
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_number_then_duration_are_two_metrics(nlp: Language, taxonomy: Taxonomy) -> None:
+    doc = nlp("Grew sign-ups to 4,500 in 2 quarters")
+    found = find_metrics(doc, taxonomy.lexicons.metric_units)
+    assert ("time", "2 quarters") in [(m.kind, m.text) for m in found]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_find_metrics_on_any_text(nlp: Language, taxonomy: Taxonomy, text: str) -> None:
+    found = find_metrics(nlp(text), taxonomy.lexicons.metric_units)
+    for metric in found:
+        assert 0 <= metric.start < metric.end <= len(text)
+        assert text[metric.start : metric.end] == metric.text
+    for before, after in itertools.pairwise(found):
+        assert before.end <= after.start
