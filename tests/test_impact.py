@@ -141,7 +141,7 @@ TABLE: list[Case] = [
     case("Launched " + "the onboarding flow for enterprise customers in three regions and " * 4
          + "grew activation by 10%", ["too_long"], ["too_short"]),
     # buzzword, filler, and words that merely contain one.
-    case("Launched a dynamic onboarding flow that increased activation by 12%", ["buzzword"]),
+    case("Launched a world-class onboarding flow that increased activation by 12%", ["buzzword"]),
     case("Drove growth as a results-driven self-starter, which increased signups by 10%",
          ["buzzword"]),
     case("Launched delivery in Gurugram for 300 merchants, which increased orders by 18%",
@@ -200,11 +200,11 @@ def test_misled_is_not_led(analyze: Analyze) -> None:
 
 
 def test_finding_spans_point_at_the_words(analyze: Analyze) -> None:
-    text = "Responsible for a dynamic launch that my team ran in order to grow"
+    text = "Responsible for a world-class launch that my team ran in order to grow"
     by_code = {f.code: f.span for f in analyze(text).findings}
     quoted = {code: text[span[0] : span[1]] for code, span in by_code.items() if span}
     assert quoted["weak_opener"] == "Responsible for"
-    assert quoted["buzzword"] == "dynamic"
+    assert quoted["buzzword"] == "world-class"
     assert quoted["first_person"] == "my"
     assert quoted["filler"] == "in order to"
 
