@@ -3,10 +3,9 @@
     python -m resume_analyzer.evaluation_scoring --corpus ../shared/corpus [--per-category N]
         [--json FILE] [--no-model]
 
-livecareer: N PDFs per category, the first by SHA-256 of their bytes (deterministic). AUC:
-Mann–Whitney, ties count half, for the score, each component and each competency. Only counts,
-scores, category names, role and area ids are printed or written: never resume text, nor the
-file names of resumes/pdf and resumes/docx.
+livecareer: the first N PDFs per category by SHA-256 of their bytes. Only counts, scores,
+category names, role and area ids are printed or written: never resume text, nor the file
+names of resumes/pdf and resumes/docx.
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from hashlib import sha256
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -70,10 +68,8 @@ def features_of(analysis: Analysis) -> dict[str, float]:
 
 
 def label_of(category: str | None, guess: str) -> str:
-    if UNCLEAR.search(guess):
-        return "unclear"
     if POSITIVE.search(guess):
-        return "pm"
+        return "unclear" if UNCLEAR.search(guess) else "pm"
     return "related" if category in RELATED else "unrelated"
 
 
@@ -130,11 +126,11 @@ def score_livecareer(corpus: Path, n: int, settings: AnalysisSettings) -> list[S
 
 
 def auc(positives: Sequence[float], negatives: Sequence[float]) -> float | None:
-    """P(a positive scores above a negative), ties counted half (the Mann–Whitney U / n·m)."""
+    """P(a positive scores above a negative), ties counted half (Mann–Whitney U / n·m), 3 dp."""
     if not positives or not negatives:
         return None
     wins = sum((p > n) + 0.5 * (p == n) for p in positives for n in negatives)
-    return wins / (len(positives) * len(negatives))
+    return round(wins / (len(positives) * len(negatives)), 3)
 
 
 def auc_se(value: float, n_pos: int, n_neg: int) -> float:
@@ -144,28 +140,21 @@ def auc_se(value: float, n_pos: int, n_neg: int) -> float:
     return math.sqrt(max(var, 0.0) / (n_pos * n_neg))
 
 
-def negatives(rows: Sequence[Scored], which: str) -> list[Scored]:
-    if which == "corpus_other":
-        return [r for r in rows if r.source == "corpus" and r.label in ("related", "unrelated")]
-    return [r for r in rows if r.label == which]
-
-
 def separation(rows: Sequence[Scored]) -> dict[str, Any]:
     ok = [r for r in rows if r.status == "ok"]
     pos = [r for r in ok if r.label == "pm"]
     names = list(dict.fromkeys(k for r in ok for k in r.features))
-    sets = {which: negatives(ok, which) for which in NEGATIVE_SETS}
-    table: dict[str, dict[str, float | None]] = {}
-    for name in names:
-        table[name] = {}
-        for which, neg in sets.items():
-            value = auc([r.features[name] for r in pos], [r.features[name] for r in neg])
-            table[name][which] = None if value is None else round(value, 3)
-    se = {
-        which: round(auc_se(v, len(pos), len(neg)), 3)
-        for which, neg in sets.items()
-        if pos and neg and (v := table["score"][which]) is not None
+    sets = {which: [r for r in ok if r.label == which] for which in NEGATIVE_SETS[:2]}
+    sets["corpus_other"] = [r for r in ok if r.source == "corpus" and r.label in sets]
+    table = {
+        name: {
+            w: auc([r.features[name] for r in pos], [r.features[name] for r in neg])
+            for w, neg in sets.items()
+        }
+        for name in names
     }
+    score = table.get("score", {})
+    se = {w: round(auc_se(v, len(pos), len(sets[w])), 3) for w, v in score.items() if v}
     counts = {"pm": len(pos)} | {which: len(neg) for which, neg in sets.items()}
     return {"counts": counts, "auc": table, "score_se": se}
 
@@ -210,7 +199,7 @@ def evaluate(corpus: Path, per_category: int, settings: AnalysisSettings) -> dic
     return {
         "corpus": str(corpus),
         "per_category": per_category,
-        "use_model": settings.use_model and find_spec("resume_analyzer.nlp.areas") is not None,
+        "use_model": settings.use_model,
         "positive_rule": POSITIVE.pattern,
         "related_categories": list(RELATED),
         "distribution": {name: distribution(g) for name, g in groups.items() if g},
@@ -221,14 +210,25 @@ def evaluate(corpus: Path, per_category: int, settings: AnalysisSettings) -> dic
     }
 
 
-def table(rows: Iterable[Sequence[object]], first: int = 34, width: int = 7) -> Iterable[str]:
+def model_ready() -> bool:
+    """Whether the learned area model loads; without it the run is rules only, and says so."""
+    try:
+        from resume_analyzer.nlp.areas import AreaModel
+
+        AreaModel.load()
+    except (ImportError, ResumeAnalyzerError):
+        return False
+    return True
+
+
+def table(rows: Iterable[Sequence[object]], first: int = 34, width: int = 8) -> Iterable[str]:
     for row in rows:
         cells = ("-" if c is None else f"{c:.3f}" if isinstance(c, float) else c for c in row[1:])
         yield f"  {row[0]!s:<{first}}" + "".join(f"{c!s:>{width}}" for c in cells)
 
 
 def render(report: dict[str, Any]) -> Iterable[str]:
-    model = "on" if report["use_model"] else "off (--no-model, or not installed)"
+    model = "on" if report["use_model"] else "off (--no-model, or not loadable)"
     yield (
         f"Corpus {report['corpus']}: {report['per_category']} livecareer PDFs per category; "
         f"model {model}; ms per file {report['ms_per_file']}; errors {report['errors']}"
@@ -236,6 +236,7 @@ def render(report: dict[str, Any]) -> Iterable[str]:
     dist = report["distribution"]
     keys = list(next(iter(dist.values()))["means"]) if dist else []
     comps, areas = [k for k in keys if "component:" in k], [k for k in keys if "competency:" in k]
+    abbr = {k: "".join(word[0] for word in k.split(":")[1].split("_")) for k in areas}
     yield "\n== Score by group (livecareer category; corpus resumes by role-guess label)"
     head = ["group", "n", "err", "mean", "median", "p10", "p90"]
     yield from table([head + [k.split(":")[1][:7] for k in comps]])
@@ -243,11 +244,11 @@ def render(report: dict[str, Any]) -> Iterable[str]:
         stats = [str(d[k]) for k in head[3:]] + [str(d["means"][k]) for k in comps]
         yield from table([[name, d["n"], sum(d["errors"].values()), *stats]])
     yield "\n== Mean competency score by group, and role readings"
-    yield from table([["group", *(_abbr(k) for k in areas), "  reads as"]], width=5)
+    yield from table([["group", *(abbr[k] for k in areas), "  reads as"]], width=5)
     for name, d in dist.items():
         roles = ", ".join(f"{role} {share:.0%}" for role, share in d["roles"].items())
         yield from table([[name, *(f"{d['means'][k]:.0f}" for k in areas), f"  {roles}"]], width=5)
-    yield "  " + ", ".join(f"{_abbr(k)} = {k.split(':')[1]}" for k in areas)
+    yield "  " + ", ".join(f"{abbr[k]} = {k.split(':')[1]}" for k in areas)
     yield from render_separation(report)
     lay = report["layouts"]
     yield "\n== Same content, three layouts"
@@ -273,10 +274,6 @@ def render_separation(report: dict[str, Any]) -> Iterable[str]:
     yield from table(([name, *values.values()] for name, values in sep["auc"].items()), 40, 14)
 
 
-def _abbr(key: str) -> str:
-    return "".join(word[0] for word in key.split(":")[1].split("_"))
-
-
 @click.command()
 @click.option("--corpus", type=click.Path(path_type=Path), default=Path("../shared/corpus"))
 @click.option("--per-category", type=click.IntRange(min=1), default=10, show_default=True)
@@ -288,7 +285,8 @@ def main(corpus: Path, per_category: int, json_path: Path | None, no_model: bool
         click.echo(f"{corpus}: corpus not found, nothing evaluated.")
         return
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    report = evaluate(corpus, per_category, AnalysisSettings(use_model=not no_model))
+    settings = AnalysisSettings(use_model=not no_model and model_ready())
+    report = evaluate(corpus, per_category, settings)
     for line in render(report):
         click.echo(line)
     if json_path is not None:

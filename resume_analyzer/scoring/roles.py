@@ -17,6 +17,8 @@ from resume_analyzer.taxonomy import Taxonomy
 
 PRODUCT_AREAS = frozenset({"user_research", "product_strategy", "backlog_specification"})
 MIN_SIGNALS = 4
+# Below this many product signals the resume does not read as product work, whatever else.
+MIN_PRODUCT = 3
 DOMINANCE = 2.0
 
 
