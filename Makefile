@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 CORPUS ?= ../shared/corpus
 
-.PHONY: run test lint typecheck eval bench clean install
+.PHONY: run test lint typecheck browser eval bench model clean install
 
 # Re-install only when the project's dependencies change.
 $(BIN)/.installed: pyproject.toml
@@ -16,7 +16,7 @@ $(BIN)/.installed: pyproject.toml
 install: $(BIN)/.installed
 
 run: install
-	$(BIN)/resume-analyzer --help
+	$(BIN)/resume-analyzer serve --host 127.0.0.1 --port 5000
 
 lint: install
 	$(BIN)/ruff check .
@@ -25,14 +25,30 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-test: lint typecheck
+# The browser tests drive Debian's headless Chromium; install it when it is missing
+# (sudo only when not already root).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	command -v chromium >/dev/null 2>&1 || ($(SUDO) apt-get install -y -q chromium chromium-driver || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium chromium-driver))
+
+test: lint typecheck browser
 	$(BIN)/pytest
 
 eval: install
 	$(BIN)/python -m resume_analyzer.evaluation --corpus $(CORPUS)
+	$(BIN)/python -m resume_analyzer.evaluation_skills --corpus $(CORPUS)
+	$(BIN)/python -m resume_analyzer.evaluation_scoring --corpus $(CORPUS)
 
 bench: install
 	$(BIN)/python benchmarks/run.py --corpus $(CORPUS)
+	$(BIN)/python benchmarks/extract.py --corpus $(CORPUS)
+	$(BIN)/python benchmarks/analyze.py --corpus $(CORPUS)
+	$(BIN)/python benchmarks/batch.py --corpus $(CORPUS)
+	$(BIN)/python benchmarks/web.py
+
+# Retrain the competency-area model from the labels in models/data and the corpus.
+model: install
+	$(BIN)/python -m resume_analyzer.nlp.area_training --corpus $(CORPUS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .pytest_cache .ruff_cache

@@ -24,12 +24,28 @@ class ExitCode(IntEnum):
     DOCUMENT_ERROR = 1
     USAGE = 2
     BELOW_THRESHOLD = 3
+    SOME_FAILED = 3  # batch: some inputs could not be scored
 
 
 class DocumentFailure(click.ClickException):
     """A library error shown as one `Error: …` line, exit code 1."""
 
     exit_code = ExitCode.DOCUMENT_ERROR
+
+
+# Options shared by analyze and batch.
+job_option = click.option(
+    "--job",
+    "job",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A job posting (PDF, DOCX or TXT) to match the resume(s) against.",
+)
+taxonomy_option = click.option(
+    "--taxonomy",
+    "taxonomy_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Your own skills taxonomy YAML instead of the built-in one.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -80,18 +96,8 @@ def _print_json(data: dict[str, Any]) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--job",
-    "job",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="A job posting (PDF, DOCX or TXT) to match the resume against.",
-)
-@click.option(
-    "--taxonomy",
-    "taxonomy_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Your own skills taxonomy YAML instead of the built-in one.",
-)
+@job_option
+@taxonomy_option
 @click.option(
     "--format",
     "output_format",
@@ -181,3 +187,172 @@ def taxonomy_check(file: Path | None) -> None:
         f"{loaded.source}: valid. {loaded.name} {loaded.version}: {len(loaded.areas)} areas, "
         f"{len(loaded.skills)} skills.\nAreas and weights: {areas}"
     )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where the rows go (default: batch-results.jsonl, .csv or .json by --format).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["csv", "jsonl", "json"]),
+    help="jsonl (default, or from --output's extension): a row per line, written as it goes; "
+    "csv/json: derived at the end, with the journal kept beside as OUTPUT.jsonl.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    help="Worker processes (default: this machine's cores; 0: score in this process).",
+)
+@job_option
+@taxonomy_option
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Keep the rows already in the output and skip those inputs (matched by content hash).",
+)
+@click.option(
+    "--report",
+    "report_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write the cohort report (HTML + CSV) and one report per student into this folder.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run on an existing Dask cluster (tcp://HOST:PORT) instead of local processes.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
+@click.option(
+    "--no-model",
+    is_flag=True,
+    help="Use the taxonomy's rules only, without the learned competency model.",
+)
+def batch(
+    paths: tuple[Path, ...],
+    output: Path | None,
+    output_format: str | None,
+    workers: int | None,
+    job: Path | None,
+    taxonomy_file: Path | None,
+    resume: bool,
+    report_dir: Path | None,
+    scheduler: str | None,
+    quiet: bool,
+    no_model: bool,
+) -> None:
+    """Score every resume in PATHS (files, folders, .zip archives): one row per input.
+
+    Rows are written as they complete, so a killed run loses only the files in flight;
+    run it again with --resume to finish. Exit codes: 0 every input in the output scored;
+    3 some could not be read (their rows say why); 1 the batch itself could not run;
+    2 usage error.
+    """
+    from resume_analyzer.batch.console import progress_bar, resolve_output, summary_line
+    from resume_analyzer.batch.session import batch_files, own_files
+    from resume_analyzer.batch.worker import read_job_file
+
+    for path, hint in ((job, "--job"), (taxonomy_file, "--taxonomy")):
+        if path is not None and not path.exists():
+            raise click.BadParameter(f"{path} does not exist.", param_hint=hint)
+    output, output_format = resolve_output(output, output_format)
+    try:
+        job_text = read_job_file(job) if job is not None else None
+        show = not quiet and sys.stderr.isatty()
+        mine = own_files(output, output_format, report_dir)
+        with progress_bar(paths, enabled=show, exclude=mine) as bar:
+            summary = batch_files(
+                list(paths),
+                output=output,
+                output_format=output_format,
+                workers=workers if workers is not None else _cores(),
+                scheduler=scheduler,
+                job_text=job_text,
+                taxonomy_path=taxonomy_file,
+                use_model=not no_model,
+                resume=resume,
+                report_dir=report_dir,
+                progress=bar,
+            )
+    except ResumeAnalyzerError as error:
+        raise DocumentFailure(error.message) from None
+    except OSError as error:
+        raise DocumentFailure(f"{error.filename or 'output'}: {error.strerror or error}") from None
+    if not quiet:
+        click.echo(summary_line(summary), err=True)
+    if not summary.ok:
+        sys.exit(ExitCode.SOME_FAILED)
+
+
+def _cores() -> int:
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS and Windows have no affinity call
+        return os.cpu_count() or 1
+
+
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64))
+@click.option("--no-model", is_flag=True, help="Rules only, without the learned area model.")
+@click.option(
+    "--taxonomy",
+    "taxonomy_file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Your own skills taxonomy YAML instead of the built-in one.",
+)
+def serve(host: str, port: int, threads: int, no_model: bool, taxonomy_file: Path | None) -> None:
+    """Run the web app under waitress (a production WSGI server).
+
+    Beyond loopback, the coach area needs a login: set RESUME_ANALYZER_COACH_USER and
+    RESUME_ANALYZER_COACH_PASSWORD_HASH (from `resume-analyzer hash-password`).
+    """
+    import logging
+
+    from waitress import serve as waitress_serve
+
+    from resume_analyzer.web import create_app
+
+    public = host not in LOOPBACK
+    try:
+        app = create_app(
+            {
+                "PUBLIC": public,
+                "USE_MODEL": not no_model,
+                "TAXONOMY": str(taxonomy_file) if taxonomy_file else None,
+                "WARM_UP": True,
+            }
+        )
+    except ResumeAnalyzerError as error:
+        raise DocumentFailure(error.message) from None
+    # waitress logs request lines only (never bodies); keep its own messages, not debug noise.
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if public and not (app.config["COACH_USER"] and app.config["COACH_PASSWORD_HASH"]):
+        click.echo(
+            "Listening beyond loopback without coach credentials: the coach area is closed. "
+            "Set RESUME_ANALYZER_COACH_USER and RESUME_ANALYZER_COACH_PASSWORD_HASH to open it.",
+            err=True,
+        )
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"resume-analyzer {__version__} on http://{shown}:{port}/ (Ctrl+C to stop)")
+    waitress_serve(app, host=host, port=port, threads=threads, ident="resume-analyzer")
+
+
+@main.command("hash-password")
+@click.password_option(prompt="Coach password", help="The password to hash (prompted).")
+def hash_password(password: str) -> None:
+    """Print a hash of the coach password for RESUME_ANALYZER_COACH_PASSWORD_HASH."""
+    from werkzeug.security import generate_password_hash
+
+    click.echo(generate_password_hash(password))

@@ -7,6 +7,7 @@ The batch is `analyze()` mapped over the files, with the batch command's own inp
 
 from __future__ import annotations
 
+import re
 import secrets
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -84,7 +85,13 @@ def _relative(item: Any, root: Path) -> Any:
     if name.startswith(prefix):
         name = name[len(prefix) :]
     name = name.split("/", 1)[1] if "/" in name else name
-    return replace(item, name=name)
+    changes: dict[str, str] = {"name": name}
+    message = getattr(item, "message", None)
+    if isinstance(message, str):
+        # An unreadable input's message names it by its full path: never show the server's
+        # temporary folder (which is gone by now) to the coach.
+        changes["message"] = re.sub(re.escape(prefix) + r"\d{4}/", "", message)
+    return replace(item, **changes)
 
 
 def _executor(app: Flask) -> ThreadPoolExecutor:
@@ -94,7 +101,7 @@ def _executor(app: Flask) -> ThreadPoolExecutor:
             max_workers=int(app.config["BATCH_THREADS"]), thread_name_prefix="batch"
         )
         app.extensions["resume_analyzer_jobs"] = pool
-    return pool  # type: ignore[no-any-return]
+    return pool
 
 
 def _run(app: Flask, batch_id: str, inputs: list[Any], job_text: str | None) -> None:

@@ -1,0 +1,26 @@
+"""Batch scoring: `analyze()` mapped over files, folders and zip archives.
+
+inputs  -> BatchInput (name + bytes) or InputError, in a deterministic order
+runner  -> rows as they complete, from worker processes or a Dask cluster
+output  -> the JSONL journal (one fsynced line per row), CSV and JSON derived at the end
+report  -> the cohort's HTML/CSV report and one report per student
+"""
+
+from __future__ import annotations
+
+from resume_analyzer.batch.inputs import BatchInput, InputError, collect_inputs
+from resume_analyzer.batch.rows import error_row, row_fields, row_from_analysis
+from resume_analyzer.batch.runner import run_batch
+from resume_analyzer.batch.worker import ScoreTask, score_bytes
+
+__all__ = [
+    "BatchInput",
+    "InputError",
+    "ScoreTask",
+    "collect_inputs",
+    "error_row",
+    "row_fields",
+    "row_from_analysis",
+    "run_batch",
+    "score_bytes",
+]
