@@ -72,6 +72,11 @@ TABLE: list[Case] = [
     case("Go, Python, SQL", False, ["go", "python", "sql"]),
     case("Go to market plan for the new tier", False, ["go_to_market_strategy"], ["go"]),
     case("Go to market plan for the new tier", True, [], ["go"]),
+    # Paraphrase of user research, by the taxonomy's token patterns: a counted conversation.
+    case("Sat with 15 churned customers to learn why they left", False, ["user_interviews"]),
+    case("Spoke to 30 users about the billing page", False, ["user_interviews"]),
+    case("Met with the team weekly to plan sprints", False, [], ["user_interviews"]),
+    case("Spoke with customers to resolve complaints", False, [], ["user_interviews"]),
     # In a skills list, an ambiguous name counts in any case.
     case("go, python, sql", True, ["go", "python", "sql"]),
     case("I go to python meetups", False, [], ["go"]),
