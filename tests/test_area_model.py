@@ -85,7 +85,8 @@ def test_predictions_are_deterministic(model: AreaModel) -> None:
             "Sat with 15 churned customers to learn why they left",
             "user_research",
             marks=pytest.mark.xfail(
-                strict=True, reason="known miss (user_research 0.20 < threshold 0.30), see Limitations in area_model.md"
+                strict=True,
+                reason="known miss (user_research 0.20 < 0.30), see Limitations in area_model.md",
             ),
         ),
         (

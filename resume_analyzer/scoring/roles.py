@@ -24,7 +24,7 @@ DOMINANCE = 2.0
 
 def read_role(evidence: Evidence, taxonomy: Taxonomy) -> RoleReading:
     texts = [line.text for line in evidence.lines]
-    product = sum(1 for _, mention in evidence.mentions if mention.area in PRODUCT_AREAS)
+    product = _product_skills(evidence)
     signals = {"product_management": product}
     for role in taxonomy.related_roles:
         signals[role.id] = sum(
@@ -35,27 +35,49 @@ def read_role(evidence: Evidence, taxonomy: Taxonomy) -> RoleReading:
         key=lambda role: (signals[role.id], role.id),
         default=None,
     )
-    if best and signals[best.id] >= MIN_SIGNALS and signals[best.id] >= DOMINANCE * max(1, product):
+    if best and signals[best.id] >= max(MIN_SIGNALS, DOMINANCE * product):
         return RoleReading(
             reads_as=best.id,
             name=best.name,
             message=(
                 f"This resume reads more like {best.name.lower()} than product management: "
-                f"{signals[best.id]} {best.name.lower()} signals against {product} of user "
-                f"research, product strategy and specification. {best.advice}"
+                f"{signals[best.id]} {best.name.lower()} signals against {product} product "
+                f"skills shown in achievements (user research, strategy, specification). "
+                f"{best.advice}"
             ).strip(),
             signals=signals,
         )
+    if product >= MIN_PRODUCT:
+        return RoleReading(
+            reads_as="product_management",
+            name="Product management",
+            message=f"The resume reads as product work: {product} product skills shown in "
+            "achievements (user research, strategy, specification).",
+            signals=signals,
+        )
     return RoleReading(
-        reads_as="product_management",
-        name="Product management",
-        message="The resume reads as product work."
-        if product
-        else (
-            "Little product evidence yet (user research, product decisions, specifications); "
-            "see the competencies below."
-        ),
+        reads_as="unclear",
+        name="Unclear",
+        message=f"The resume does not yet read as product work: {product} product skill(s) "
+        "shown in achievements (user research, product decisions, specifications). Frame your "
+        "experience through a product lens: the users, the problem, the decision and the "
+        "measured result.",
         signals=signals,
+    )
+
+
+def _product_skills(evidence: Evidence) -> int:
+    """Distinct product skills shown in achievements. Listed skills and domain terms do not
+    count: a skills list or "e-commerce" does not make a resume read as product work."""
+    return len(
+        {
+            mention.name
+            for line, mention in evidence.mentions
+            if mention.area in PRODUCT_AREAS
+            and line.demonstrated
+            and line.bullet is not None
+            and mention.skill_kind != "domain"
+        }
     )
 
 
