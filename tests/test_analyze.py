@@ -161,3 +161,23 @@ def test_suggestions_never_invent_numbers(opener: str, obj: str, number: str) ->
     bullet = next(b for b in result.bullets if b.text == text)
     if bullet.suggestion:
         assert set(re.findall(r"\d+", bullet.suggestion)) <= set(re.findall(r"\d+", text))
+
+
+def test_accepts_a_path_bytes_or_a_file_object(tmp_path: object) -> None:
+    import io
+    from pathlib import Path
+
+    data = r.to_pdf(r.APM)
+    path = Path(str(tmp_path)) / "resume.pdf"
+    path.write_bytes(data)
+    by_path = analyze(path, settings=RULES_ONLY).to_dict()
+    by_bytes = analyze(data, filename="resume.pdf", settings=RULES_ONLY).to_dict()
+    by_file = analyze(io.BytesIO(data), settings=RULES_ONLY).to_dict()
+    assert by_path == by_bytes == by_file
+
+
+def test_too_little_text_is_not_a_resume() -> None:
+    from resume_analyzer.errors import NotAResumeError
+
+    with pytest.raises(NotAResumeError, match="too few to score"):
+        analyze(b"Jane Doe\njane@example.com\n", filename="cv.txt", settings=RULES_ONLY)
