@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import click
 
@@ -676,20 +676,31 @@ def render_report(report: dict[str, Any]) -> Iterable[str]:
 # --- Command ------------------------------------------------------------------------------------
 
 
-@click.command()
-@click.option(
+# Options every evaluation command shares (this one, evaluation_skills, evaluation_scoring).
+corpus_option = click.option(
     "--corpus",
     type=click.Path(path_type=Path),
     default=Path("../shared/corpus"),
     show_default=True,
     help="The development corpus folder.",
 )
-@click.option(
-    "--json",
-    "json_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the full report, with the per-file table, to this JSON file.",
-)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def json_option(what: str) -> Callable[[F], F]:
+    return click.option(
+        "--json",
+        "json_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=f"Also write {what} to this JSON file.",
+    )
+
+
+@click.command()
+@corpus_option
+@json_option("the full report, with the per-file table,")
 @click.option(
     "--limit-livecareer",
     type=click.IntRange(min=0),

@@ -28,7 +28,15 @@ import click
 
 from resume_analyzer.analyze import analyze
 from resume_analyzer.errors import ResumeAnalyzerError
-from resume_analyzer.evaluation import LAYOUT_FILE, LAYOUTS, LIVECAREER, percentile, timing_stats
+from resume_analyzer.evaluation import (
+    LAYOUT_FILE,
+    LAYOUTS,
+    LIVECAREER,
+    corpus_option,
+    json_option,
+    percentile,
+    timing_stats,
+)
 from resume_analyzer.scoring.result import Analysis
 from resume_analyzer.settings import AnalysisSettings
 
@@ -275,9 +283,9 @@ def render_separation(report: dict[str, Any]) -> Iterable[str]:
 
 
 @click.command()
-@click.option("--corpus", type=click.Path(path_type=Path), default=Path("../shared/corpus"))
+@corpus_option
 @click.option("--per-category", type=click.IntRange(min=1), default=10, show_default=True)
-@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path))
+@json_option("the figures (counts, scores and area ids only)")
 @click.option("--no-model", is_flag=True, help="Rules only, without the learned area model.")
 def main(corpus: Path, per_category: int, json_path: Path | None, no_model: bool) -> None:
     """Score distribution per category, PM/APM separation (AUC) and layout consistency."""

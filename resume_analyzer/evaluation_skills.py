@@ -23,7 +23,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from resume_analyzer.evaluation import DATATURKS_GLOB, rate, timing_stats
+from resume_analyzer.evaluation import (
+    DATATURKS_GLOB,
+    corpus_option,
+    json_option,
+    rate,
+    timing_stats,
+)
 from resume_analyzer.nlp.skills import Mention, SkillMatcher, lemma_norms, skill_matcher
 from resume_analyzer.taxonomy import Taxonomy, load_taxonomy
 
@@ -259,19 +265,8 @@ def render_missed(results: Sequence[Result]) -> list[str]:
 
 
 @click.command()
-@click.option(
-    "--corpus",
-    type=click.Path(path_type=Path),
-    default=Path("../shared/corpus"),
-    show_default=True,
-    help="The development corpus folder.",
-)
-@click.option(
-    "--json",
-    "json_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the figures (counts and skill ids only) to this JSON file.",
-)
+@corpus_option
+@json_option("the figures (counts and skill ids only)")
 def main(corpus: Path, json_path: Path | None) -> None:
     """Skill extraction precision, recall and coverage against the DataTurks Skills labels."""
     path = next(iter(sorted((corpus / "labeled").glob(DATATURKS_GLOB))), None)
