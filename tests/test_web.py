@@ -1029,3 +1029,20 @@ def test_uploads_leave_no_files_and_no_log_lines(
     assert set(scratch.iterdir()) == before
     assert PRIVATE_SENTENCE not in caplog.text  # ...and never logged
     assert "Jordan Example" not in caplog.text
+
+
+def test_a_batch_that_breaks_midway_is_marked_interrupted(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = make_app()
+    client = app.test_client()
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("database gone: 'Interviewed 18 customers'")
+
+    monkeypatch.setattr(store, "add_row", broken)
+    batch_id = start_coach_batch(client)
+    batch = wait_for_batch(app, batch_id)
+    assert batch["status"] == "interrupted"
+    assert "RuntimeError" in caplog.text
+    assert "Interviewed" not in caplog.text  # only the error's type is logged

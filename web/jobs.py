@@ -18,8 +18,6 @@ from flask import Flask, current_app
 from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import NotFound
 
-from resume_analyzer.errors import ResumeAnalyzerError
-
 from . import store
 from .errors import BadRequest
 
@@ -105,6 +103,20 @@ def _executor(app: Flask) -> ThreadPoolExecutor:
 
 
 def _run(app: Flask, batch_id: str, inputs: list[Any], job_text: str | None) -> None:
+    db = store.engine(app)
+    with app.app_context():
+        try:
+            _score_all(db, batch_id, inputs, job_text)
+        except Exception as error:
+            # The database went away or the like: never leave a batch "running" for ever.
+            # Only the error's type is logged: a database error can quote a row's text.
+            app.logger.error("batch %s stopped: %s", batch_id, type(error).__name__)
+            store.finish_batch(db, batch_id, status="interrupted")
+            return
+        store.finish_batch(db, batch_id)
+
+
+def _score_all(db: Any, batch_id: str, inputs: list[Any], job_text: str | None) -> None:
     import json
 
     from resume_analyzer.batch.rows import error_row, row_from_analysis
@@ -112,21 +124,16 @@ def _run(app: Flask, batch_id: str, inputs: list[Any], job_text: str | None) -> 
 
     from .analysis import run_analysis
 
-    db = store.engine(app)
-    with app.app_context():
-        for position, item in enumerate(inputs):
-            analysis_json = markdown = None
-            if not hasattr(item, "data"):  # an input that could not be read (bad zip member)
-                row = error_row(item.name, getattr(item, "sha256", ""), item)
-            else:
-                try:
-                    analysis = run_analysis(Path(item.name).name, item.data, job_text)
-                    row = row_from_analysis(item.name, item.sha256, analysis)
-                    analysis_json = json.dumps(analysis.to_dict(), ensure_ascii=False)
-                    markdown = to_markdown(analysis)
-                except ResumeAnalyzerError as error:
-                    row = error_row(item.name, item.sha256, error)
-                except Exception as error:
-                    row = error_row(item.name, item.sha256, error)
-            store.add_row(db, batch_id, position, row, analysis_json, markdown)
-        store.finish_batch(db, batch_id)
+    for position, item in enumerate(inputs):
+        analysis_json = markdown = None
+        if not hasattr(item, "data"):  # an input that could not be read (bad zip member)
+            row = error_row(item.name, getattr(item, "sha256", ""), item)
+        else:
+            try:
+                analysis = run_analysis(Path(item.name).name, item.data, job_text)
+                row = row_from_analysis(item.name, item.sha256, analysis)
+                analysis_json = json.dumps(analysis.to_dict(), ensure_ascii=False)
+                markdown = to_markdown(analysis)
+            except Exception as error:  # one file never stops the batch; error_row keeps a
+                row = error_row(item.name, item.sha256, error)  # library error's message only
+        store.add_row(db, batch_id, position, row, analysis_json, markdown)
