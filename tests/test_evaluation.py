@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from resume_analyzer import evaluation as ev
 from resume_analyzer.document import Bullet, Contact, Link, Resume, Section
 from resume_analyzer.errors import CorruptDocumentError
+from resume_analyzer.evaluation import files as ev_files
 
 FAKE_NAME = "Zorblax Quuxington"
 FAKE_EMAIL = "zorblax.q@example.org"
@@ -216,7 +217,7 @@ def test_unexpected_exception_is_a_bug_without_its_message(
     def broken(*_args: object, **_kwargs: object) -> Resume:
         raise RuntimeError(f"leaked {FAKE_NAME}")
 
-    monkeypatch.setattr(ev, "parse_resume", broken)
+    monkeypatch.setattr(ev_files, "parse_resume", broken)
     attempt = ev.attempt_parse(b"anything", "x.txt")
     assert (attempt.status, attempt.error_type) == ("bug", "RuntimeError")
     assert FAKE_NAME not in repr(attempt)
@@ -265,8 +266,10 @@ def test_document_error_hiding_our_exception_is_flagged(monkeypatch: pytest.Monk
             raise CorruptDocumentError("damaged") from None
         raise AssertionError("unreachable")
 
-    monkeypatch.setattr(ev, "parse_resume", reader)
-    monkeypatch.setattr(ev, "_is_ours", lambda filename: filename.endswith("test_evaluation.py"))
+    monkeypatch.setattr(ev_files, "parse_resume", reader)
+    monkeypatch.setattr(
+        ev_files, "_is_ours", lambda filename: filename.endswith("test_evaluation.py")
+    )
     attempt = ev.attempt_parse(b"anything", "x.pdf")
     assert attempt.status == "corrupt_document"
     assert attempt.wrapped is not None
