@@ -108,3 +108,33 @@ def test_taxonomy_check_reports_every_problem_with_its_line(write_file: b.WriteF
     lines = result.stderr.splitlines()
     assert any(line.strip().startswith("version (line 1):") for line in lines), lines
     assert any(line.strip().startswith("areas (line 3):") for line in lines), lines
+
+
+def test_same_bytes_across_processes_and_hash_seeds(resume: Path) -> None:
+    """Sets and dicts must never leak their order into the output: two fresh processes with
+    different hash seeds print the same bytes."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "resume_analyzer",
+                "analyze",
+                str(resume),
+                "--format",
+                "json",
+                "--no-model",
+            ],
+            capture_output=True,
+            env=env,
+            check=True,
+            timeout=120,
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
