@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from builders import WriteFile
+
+from resume_analyzer.nlp.pipeline import load_nlp
+from resume_analyzer.taxonomy import Taxonomy, load_taxonomy
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @pytest.fixture
@@ -18,3 +25,15 @@ def write_file(tmp_path: Path) -> WriteFile:
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The shared spaCy pipeline, loaded once for the session."""
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def taxonomy() -> Taxonomy:
+    """The built-in taxonomy."""
+    return load_taxonomy()

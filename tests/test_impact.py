@@ -18,20 +18,9 @@ from resume_analyzer.document import Bullet, Contact, Entry, Resume, Section
 from resume_analyzer.nlp.evidence import extract
 from resume_analyzer.nlp.impact import FINDING_CODES, Impact, analyze_impact
 from resume_analyzer.nlp.metrics import find_metrics
-from resume_analyzer.nlp.pipeline import load_nlp
-from resume_analyzer.taxonomy import Taxonomy, load_taxonomy
+from resume_analyzer.taxonomy import Taxonomy
 
 Analyze = Callable[..., Impact]
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return load_nlp()
-
-
-@pytest.fixture(scope="session")
-def taxonomy() -> Taxonomy:
-    return load_taxonomy()
 
 
 @pytest.fixture(scope="session")

@@ -15,20 +15,9 @@ from spacy.language import Language
 
 from resume_analyzer.document import Bullet, Contact, Entry, Resume, Section
 from resume_analyzer.nlp.evidence import LineEvidence, extract
-from resume_analyzer.nlp.pipeline import load_nlp
 from resume_analyzer.nlp.skills import Mention, lemma_norms, reads_as_list, skill_matcher
 from resume_analyzer.parsing import parse_resume
-from resume_analyzer.taxonomy import Taxonomy, load_taxonomy
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return load_nlp()
-
-
-@pytest.fixture(scope="session")
-def taxonomy() -> Taxonomy:
-    return load_taxonomy()
+from resume_analyzer.taxonomy import Taxonomy
 
 
 def find(nlp: Language, taxonomy: Taxonomy, line: str, listed: bool) -> list[Mention]:

@@ -9,13 +9,10 @@ from typing import Any
 from flask import Flask
 from markupsafe import Markup, escape
 
-LEVEL_ORDER = ("missing", "weak", "solid", "strong")
-
 
 def init_app(app: Flask) -> None:
     app.add_template_filter(highlight)
     app.add_template_filter(data_url)
-    app.jinja_env.globals["LEVEL_ORDER"] = LEVEL_ORDER
 
 
 def highlight(text: str, skills: list[dict[str, Any]]) -> Markup:

@@ -265,7 +265,7 @@ def _weak_opener(text: str, lexicons: Lexicons) -> tuple[int, int] | None:
 
 
 def _starts_with_phrase(text: str, phrase: str) -> bool:
-    return bool(_phrase_pattern(phrase).match(text))
+    return bool(phrase_pattern(phrase).match(text))
 
 
 def _passive(doc: Doc) -> list[Finding]:
@@ -319,14 +319,14 @@ def _numeral_i(token: Token) -> bool:
 
 
 def _has_outcome(text: str, lexicons: Lexicons, metrics: tuple[Metric, ...]) -> bool:
-    if any(_phrase_pattern(word).search(text) for word in lexicons.outcome_words):
+    if any(phrase_pattern(word).search(text) for word in lexicons.outcome_words):
         return True
     # "by 30%", "from 2 to 5 days" state a change even without an outcome word.
     return bool(metrics) and bool(re.search(r"\b(?:by|from|to)\s+[$€£]?\d", text, re.I))
 
 
 def _has_scope(text: str, lexicons: Lexicons) -> bool:
-    return any(_phrase_pattern(word).search(text) for word in lexicons.scope_words)
+    return any(phrase_pattern(word).search(text) for word in lexicons.scope_words)
 
 
 def _phrases(
@@ -335,7 +335,7 @@ def _phrases(
     found = [
         Finding(code, message(match.group()), (match.start(), match.end()))
         for phrase in phrases
-        for match in _phrase_pattern(phrase).finditer(text)
+        for match in phrase_pattern(phrase).finditer(text)
     ]
     return sorted(found, key=lambda f: f.span or (0, 0))
 
@@ -357,5 +357,6 @@ def _first_word_span(doc: Doc) -> tuple[int, int] | None:
 
 
 @cache
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A phrase as a whole word or words, case-insensitively ("led" never matches "misled")."""
     return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", re.IGNORECASE)

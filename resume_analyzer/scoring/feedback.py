@@ -82,7 +82,7 @@ def bullet_items(
         message = first.message
         if others:
             message += " Also: " + ", ".join(code.replace("_", " ") for code in others) + "."
-        gain = (_potential(impact) - bullet.quality) / count * thin * weight
+        gain = (_potential(impact, bullet.quality) - bullet.quality) / count * thin * weight
         items.append(
             FeedbackItem(
                 severity=severity(gain),
@@ -159,7 +159,7 @@ def job_items(job: JobMatch, weights: dict[str, float], weight: float) -> list[F
     return items
 
 
-def _potential(impact: Impact) -> float:
+def _potential(impact: Impact, quality: float) -> float:
     """The quality the bullet would reach with every finding fixed, capped at 100."""
     codes = [f.code for f in impact.findings]
     tier = impact.verb_tier
@@ -169,6 +169,4 @@ def _potential(impact: Impact) -> float:
     gain += 0 if impact.outcome else POINTS["outcome"]
     gain += POINTS["length"] if {"too_short", "too_long"} & set(codes) else 0
     gain += sum(min(cap, each * codes.count(code)) for code, (each, cap) in PENALTIES.items())
-    from resume_analyzer.scoring.bullets import bullet_quality
-
-    return min(100.0, bullet_quality(impact) + gain)
+    return min(100.0, quality + gain)

@@ -8,10 +8,8 @@ strategy and specification mentions.
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
 from resume_analyzer.nlp.evidence import Evidence
+from resume_analyzer.nlp.impact import phrase_pattern
 from resume_analyzer.scoring.result import RoleReading
 from resume_analyzer.taxonomy import Taxonomy
 
@@ -28,7 +26,7 @@ def read_role(evidence: Evidence, taxonomy: Taxonomy) -> RoleReading:
     signals = {"product_management": product}
     for role in taxonomy.related_roles:
         signals[role.id] = sum(
-            len(_pattern(term).findall(text)) for term in role.terms for text in texts
+            len(phrase_pattern(term).findall(text)) for term in role.terms for text in texts
         )
     best = max(
         taxonomy.related_roles,
@@ -79,8 +77,3 @@ def _product_skills(evidence: Evidence) -> int:
             and mention.skill_kind != "domain"
         }
     )
-
-
-@cache
-def _pattern(term: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.IGNORECASE)
