@@ -4,7 +4,7 @@
 
 Inputs, parsed once before any timing: N synthetic one-page APM resumes (~450 words, plain
 text built here with a fixed seed) and, when the corpus exists, the first 30 of its
-resumes/pdf that parse. Timed: `extract(resume, taxonomy, nlp=..., use_model=False)` per
+resumes/pdf that parse. Timed: `extract(resume, taxonomy, nlp=...)` per
 resume, median [min–max] over rounds; with the area model too when it is installed.
 
 Ablation against our default pipeline (en_core_web_sm without NER): the full model with NER;
@@ -197,7 +197,10 @@ def area_model_status() -> str | None:
 
 
 def run(config: Config, resumes: Sequence[Resume], taxonomy: Taxonomy) -> list[Evidence]:
-    return [extract(r, taxonomy, nlp=config.nlp, use_model=config.use_model) for r in resumes]
+    from resume_analyzer.nlp.areas import AreaModel
+
+    model = AreaModel.load() if config.use_model else None
+    return [extract(r, taxonomy, nlp=config.nlp, area_model=model) for r in resumes]
 
 
 def warm(config: Config, sets: dict[str, list[Resume]], taxonomy: Taxonomy) -> None:

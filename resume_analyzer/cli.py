@@ -6,7 +6,6 @@ traceback), 2 a usage error (click's own).
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import IntEnum
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import Any
 
 import click
 
-from resume_analyzer import __version__
+from resume_analyzer._version import __version__
 from resume_analyzer.document import Resume
 from resume_analyzer.errors import ResumeAnalyzerError
 
@@ -91,7 +90,9 @@ def _parse(file: Path) -> Resume:
 
 
 def _print_json(data: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    from resume_analyzer.serialize import dumps
+
+    sys.stdout.write(dumps(data))
 
 
 @main.command()
@@ -129,19 +130,15 @@ def analyze(
     Exit codes: 0 done; 1 the file (or posting, or taxonomy) cannot be read; 2 usage error;
     3 the score is below --fail-under.
     """
-    from resume_analyzer.analyze import analyze as run_analysis
+    from resume_analyzer.analyzer import Analyzer
     from resume_analyzer.settings import AnalysisSettings
 
     for path, hint in ((file, "FILE"), (job, "--job"), (taxonomy_file, "--taxonomy")):
         if path is not None and not path.exists():
             raise click.BadParameter(f"{path} does not exist.", param_hint=hint)
+    analyzer = Analyzer(taxonomy=taxonomy_file, settings=AnalysisSettings(use_model=not no_model))
     try:
-        result = run_analysis(
-            file,
-            taxonomy=taxonomy_file,
-            job_description=job,
-            settings=AnalysisSettings(use_model=not no_model),
-        )
+        result = analyzer.analyze(file, job_description=job)
     except ResumeAnalyzerError as error:
         raise DocumentFailure(error.message) from None
     if output_format == "json":
@@ -255,14 +252,14 @@ def batch(
     """
     from resume_analyzer.batch.console import progress_bar, resolve_output, summary_line
     from resume_analyzer.batch.session import batch_files, own_files
-    from resume_analyzer.batch.worker import read_job_file
+    from resume_analyzer.job import read_job_description
 
     for path, hint in ((job, "--job"), (taxonomy_file, "--taxonomy")):
         if path is not None and not path.exists():
             raise click.BadParameter(f"{path} does not exist.", param_hint=hint)
     output, output_format = resolve_output(output, output_format)
     try:
-        job_text = read_job_file(job) if job is not None else None
+        job_text = read_job_description(job)
         show = not quiet and sys.stderr.isatty()
         mine = own_files(output, output_format, report_dir)
         with progress_bar(paths, enabled=show, exclude=mine) as bar:

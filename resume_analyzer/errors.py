@@ -94,3 +94,21 @@ class NotAResumeError(DocumentError):
     """The file reads, but holds too little text to be a resume."""
 
     code = "not_a_resume"
+
+
+class JobDescriptionError(DocumentError):
+    """The job posting is empty, or cannot be read."""
+
+    code = "invalid_job_description"
+
+
+class JobDescriptionTooLongError(JobDescriptionError):
+    """The job posting is longer than one posting can be (`max_job_chars`)."""
+
+    code = "job_description_too_long"
+
+
+class AreaModelError(ResumeAnalyzerError):
+    """The learned competency-area model is missing, broken, or cannot be imported."""
+
+    code = "area_model_unavailable"

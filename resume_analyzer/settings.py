@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 MIB = 1024 * 1024
 
@@ -43,11 +44,18 @@ DEFAULT_SETTINGS = ParseSettings()
 
 @dataclass(frozen=True)
 class AnalysisSettings:
-    """Knobs for `analyze()`: the parsing limits, and whether the learned area model runs
-    beside the taxonomy's rules (off: rules only, a little faster, no scikit-learn import)."""
+    """Knobs for an `Analyzer`: the parsing limits, and the learned area model.
+
+    `use_model`: run the area model beside the taxonomy's rules (off: rules only, a little
+    faster). `require_model`: when the model cannot be loaded, raise `AreaModelError` instead
+    of analysing by the rules alone with `"model": "rules-only"` and a warning. `model_path`:
+    another trained artifact than the one shipped.
+    """
 
     parse: ParseSettings = DEFAULT_SETTINGS
     use_model: bool = True
+    require_model: bool = False
+    model_path: Path | None = None
     max_job_chars: int = 100_000
 
     def __post_init__(self) -> None:
@@ -55,3 +63,5 @@ class AnalysisSettings:
             raise ValueError("AnalysisSettings.parse must be a ParseSettings")
         if self.max_job_chars <= 0:
             raise ValueError("AnalysisSettings.max_job_chars must be positive")
+        if self.model_path is not None and not isinstance(self.model_path, Path):
+            raise ValueError("AnalysisSettings.model_path must be a pathlib.Path")

@@ -233,7 +233,7 @@ def built_resume(bullets: Sequence[str]) -> Resume:
 
 def test_verb_overused_from_the_third_use(taxonomy: Taxonomy) -> None:
     bullets = [*MANAGED, "Launched a referral program that increased signups by 30%"]
-    evidence = extract(built_resume(bullets), taxonomy, use_model=False)
+    evidence = extract(built_resume(bullets), taxonomy)
     flagged = [
         "verb_overused" in (line.impact.codes() if line.impact else set())
         for line in evidence.achievements
@@ -247,7 +247,7 @@ def test_verb_overused_from_the_third_use(taxonomy: Taxonomy) -> None:
 
 
 def test_two_uses_are_not_overuse(taxonomy: Taxonomy) -> None:
-    evidence = extract(built_resume(MANAGED[:2]), taxonomy, use_model=False)
+    evidence = extract(built_resume(MANAGED[:2]), taxonomy)
     assert all(
         line.impact and "verb_overused" not in line.impact.codes() for line in evidence.lines
     )

@@ -194,7 +194,7 @@ def test_demonstrated_vs_listed(taxonomy: Taxonomy) -> None:
         ["Wrote SQL queries that found a 12% drop in activation for 3 cohorts"],
         ["SQL, Python, Excel", "R, Go"],
     )
-    evidence = extract(built, taxonomy, use_model=False)
+    evidence = extract(built, taxonomy)
     sql = lines_with("sql", evidence.lines)
     assert [(line.section_kind, line.demonstrated) for line in sql] == [
         ("experience", True),
@@ -207,7 +207,7 @@ def test_demonstrated_vs_listed(taxonomy: Taxonomy) -> None:
 
 
 def test_demonstrated_vs_listed_in_a_built_pdf(taxonomy: Taxonomy) -> None:
-    evidence = extract(parse_resume(one_column_pdf(), filename="r.pdf"), taxonomy, use_model=False)
+    evidence = extract(parse_resume(one_column_pdf(), filename="r.pdf"), taxonomy)
     ab = lines_with("a_b_testing", evidence.lines)
     assert {(line.section_kind, line.demonstrated) for line in ab} == {
         ("experience", True),

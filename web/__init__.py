@@ -14,7 +14,7 @@ from typing import Any
 
 from flask import Flask
 
-from resume_analyzer import __version__
+from resume_analyzer._version import __version__
 
 MIB = 1024 * 1024
 DEFAULTS: dict[str, Any] = {
@@ -30,6 +30,10 @@ DEFAULTS: dict[str, Any] = {
     "DATABASE_URL": None,
     "WARM_UP": False,
     "BATCH_THREADS": 1,
+    # Coach batches run on the batch command's engine: worker processes (0: in the server
+    # process), or a Dask scheduler's address.
+    "BATCH_WORKERS": 1,
+    "BATCH_SCHEDULER": None,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "WTF_CSRF_TIME_LIMIT": None,
@@ -53,7 +57,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     from flask_wtf.csrf import CSRFProtect
 
-    from . import api, applicant, coach, errors, security, store, views
+    from . import analysis, api, applicant, coach, errors, security, store, views
 
     csrf = CSRFProtect(app)
     app.register_blueprint(applicant.bp)
@@ -64,8 +68,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     views.init_app(app)
     errors.init_app(app)
     store.init_app(app)
-    if app.config["WARM_UP"]:
-        _warm_up(app)
+    analysis.init_app(app)
     return app
 
 
@@ -79,20 +82,3 @@ def _instance_secret(instance: Path) -> str:
     with os.fdopen(fd, "w") as handle:
         handle.write(key)
     return key
-
-
-def _warm_up(app: Flask) -> None:
-    """Load the taxonomy, spaCy and the area model now, not on the first upload."""
-    from resume_analyzer.nlp.pipeline import load_nlp
-    from resume_analyzer.nlp.skills import skill_matcher
-    from resume_analyzer.taxonomy import load_taxonomy
-
-    taxonomy = load_taxonomy(app.config["TAXONOMY"])
-    skill_matcher(taxonomy, load_nlp())
-    if app.config["USE_MODEL"]:
-        try:
-            from resume_analyzer.nlp.areas import AreaModel
-
-            AreaModel.load()
-        except ImportError:
-            pass

@@ -1,19 +1,30 @@
-"""The web's one call into the pipeline, with the app's taxonomy and model settings."""
+"""The app's one `Analyzer`, kept in `app.extensions`, and the web's call into it."""
 
 from __future__ import annotations
 
-from flask import current_app
+from flask import Flask, current_app
 
-from resume_analyzer.analyze import analyze
-from resume_analyzer.scoring.result import Analysis
-from resume_analyzer.settings import AnalysisSettings
+from resume_analyzer import Analysis, AnalysisSettings, Analyzer
+
+EXTENSION = "resume_analyzer"
+
+
+def init_app(app: Flask) -> Analyzer:
+    """Create the app's analyzer from its config (warmed now when WARM_UP is set)."""
+    analyzer = Analyzer(
+        taxonomy=app.config["TAXONOMY"],
+        settings=AnalysisSettings(use_model=bool(app.config["USE_MODEL"])),
+    )
+    app.extensions[EXTENSION] = analyzer
+    if app.config["WARM_UP"]:
+        analyzer.warm()
+    return analyzer
+
+
+def analyzer(app: Flask | None = None) -> Analyzer:
+    found: Analyzer = (app or current_app).extensions[EXTENSION]
+    return found
 
 
 def run_analysis(name: str, data: bytes, job_text: str | None) -> Analysis:
-    return analyze(
-        data,
-        filename=name,
-        taxonomy=current_app.config["TAXONOMY"],
-        job_description=job_text,
-        settings=AnalysisSettings(use_model=bool(current_app.config["USE_MODEL"])),
-    )
+    return analyzer().analyze(data, filename=name, job_description=job_text)

@@ -6,13 +6,14 @@ for the same file, byte for byte.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
+from resume_analyzer import dumps
+
 from . import jobs, uploads
-from .analysis import run_analysis
+from .analysis import analyzer, run_analysis
 from .errors import BadRequest
 from .openapi import openapi
 from .security import api_coach_only
@@ -22,17 +23,14 @@ bp = Blueprint("api", __name__)
 
 def json_response(data: Any, status: int = 200) -> Response:
     # The CLI's exact serialisation (key order kept, two-space indent), not Flask's sorted one.
-    body = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    return Response(body, status=status, mimetype="application/json")
+    return Response(dumps(data), status=status, mimetype="application/json")
 
 
 @bp.get("/healthz")
 def healthz() -> Response:
-    from resume_analyzer.nlp.pipeline import load_nlp
-    from resume_analyzer.taxonomy import load_taxonomy
-
-    load_taxonomy(current_app.config["TAXONOMY"])
-    load_nlp()
+    # Ready means the analyzer can score: its taxonomy and pipeline load (at once when warm).
+    engine = analyzer()
+    _ = engine.taxonomy, engine.nlp
     return jsonify({"status": "ok", "version": current_app.config["VERSION"]})
 
 

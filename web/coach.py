@@ -6,8 +6,6 @@ needs the coach login (configured credentials, hashed).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -22,6 +20,8 @@ from flask import (
     url_for,
 )
 from werkzeug.wrappers import Response as BaseResponse
+
+from resume_analyzer.batch import Gap, gaps, to_csv
 
 from . import jobs, store, uploads
 from .errors import BadRequest
@@ -152,26 +152,14 @@ def _areas(rows: list[dict[str, Any]]) -> list[str]:
     return []
 
 
-def _gaps(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """For each competency, how many scored students are missing or weak in it."""
-    from flask import current_app
-
-    from resume_analyzer.taxonomy import load_taxonomy
+def _gaps(rows: list[dict[str, Any]]) -> list[Gap]:
+    """For each competency, how the scored students stand: the cohort report's own figures."""
+    from .analysis import analyzer
 
     scored = [row for row in rows if not row.get("error")]
-    names = {area.id: area.name for area in load_taxonomy(current_app.config["TAXONOMY"]).areas}
-    gaps = []
-    for area in _areas(scored):
-        levels = [(row.get("levels") or {}).get(area) for row in scored]
-        gaps.append(
-            {
-                "id": area,
-                "name": names.get(area, area.replace("_", " ").capitalize()),
-                "missing": levels.count("missing"),
-                "weak": levels.count("weak"),
-            }
-        )
-    return sorted(gaps, key=lambda g: (-(g["missing"] + g["weak"]), g["id"]))
+    if not scored:
+        return []
+    return gaps(scored, {area.id: area.name for area in analyzer().taxonomy.areas})
 
 
 def _export_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -179,11 +167,6 @@ def _export_row(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
-    from resume_analyzer.batch.rows import ROW_FIELDS, flatten
-
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(ROW_FIELDS), extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(flatten(_export_row(row)))
-    return out.getvalue()
+    # The batch command's CSV writer: the same columns, and cells that a spreadsheet would
+    # read as a formula are defused there once for both doors.
+    return to_csv([_export_row(row) for row in rows])

@@ -13,6 +13,7 @@ from werkzeug.exceptions import HTTPException
 from resume_analyzer.errors import (
     DocumentError,
     DocumentTooLargeError,
+    JobDescriptionTooLongError,
     ResumeAnalyzerError,
     UnsupportedFileTypeError,
 )
@@ -42,7 +43,7 @@ class BadRequest(Exception):
 
 
 def status_for(error: ResumeAnalyzerError) -> int:
-    if isinstance(error, DocumentTooLargeError):
+    if isinstance(error, DocumentTooLargeError | JobDescriptionTooLongError):
         return 413
     if isinstance(error, UnsupportedFileTypeError):
         return 415

@@ -1,12 +1,18 @@
-"""Coach batches in the web app: uploads expanded in a temporary folder that is deleted at
-once, then scored one by one in a background thread, each row stored as it completes.
+"""Coach batches in the web app, on the same engine as `resume-analyzer batch`.
 
-The batch is `analyze()` mapped over the files, with the batch command's own input handling
-(folders, zips with traversal and bomb checks) and row shape, so the web and the CLI agree.
+Uploads are expanded in a temporary folder that is deleted at once (folders and zips get the
+batch command's own checks); the inputs then run through `run_batch` in a background thread,
+in this process (`BATCH_WORKERS` 0), a local process pool (the default), or a Dask cluster
+(`BATCH_SCHEDULER`), and each row is stored as it completes, so progress is live.
+
+A batch cut short by a restart is marked `interrupted`. Uploading the same files again
+continues it: rows already stored for the same file name and content are kept, and only the
+missing inputs run. Identical content under two names is still two rows.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 import tempfile
@@ -18,15 +24,17 @@ from flask import Flask, current_app
 from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import NotFound
 
+from resume_analyzer.batch import BatchInput, InputError, ScoreTask, collect_inputs, run_batch
+
 from . import store
 from .errors import BadRequest
 
+Item = BatchInput | InputError
+
 
 def start_batch(files: list[FileStorage], job_text: str | None) -> str:
-    from resume_analyzer.batch.inputs import collect_inputs
-
     app = current_app._get_current_object()  # type: ignore[attr-defined]
-    inputs = []
+    inputs: list[Item] = []
     with tempfile.TemporaryDirectory(prefix="resume-analyzer-") as folder:
         root = Path(folder)
         for n, upload in enumerate(files):
@@ -40,13 +48,47 @@ def start_batch(files: list[FileStorage], job_text: str | None) -> str:
         raise BadRequest("missing_files", "No files were found in the upload.")
     if len(inputs) > limit:
         raise BadRequest("too_many_files", f"{len(inputs):,} files; the limit is {limit:,}.", 413)
-    batch_id = secrets.token_urlsafe(16)  # the unguessable part of the batch's URL
-    title = None
-    if job_text:
-        title = job_text.strip().splitlines()[0][:200]
-    store.create_batch(store.engine(app), batch_id, len(inputs), title)
-    _executor(app).submit(_run, app, batch_id, inputs, job_text)
+    db = store.engine(app)
+    fingerprint = _fingerprint(inputs, job_text)
+    batch_id = store.resumable_batch(db, fingerprint)
+    if batch_id is None:
+        batch_id = secrets.token_urlsafe(16)  # the unguessable part of the batch's URL
+        title = job_text.strip().splitlines()[0][:200] if job_text else None
+        store.create_batch(db, batch_id, len(inputs), title, fingerprint=fingerprint)
+        kept: set[tuple[str, str]] = set()
+    else:
+        kept = store.row_keys(db, batch_id)
+        store.finish_batch(db, batch_id, status="running")
+    todo = [(n, item) for n, item in enumerate(inputs) if _key(item) not in kept]
+    task = _task(app, job_text)
+    _executor(app).submit(_run, app, batch_id, todo, task)
     return batch_id
+
+
+def _key(item: Item) -> tuple[str, str]:
+    return item.name, item.sha256 or ""
+
+
+def _fingerprint(inputs: list[Item], job_text: str | None) -> str:
+    """The same uploads (names and contents) with the same posting: the same batch."""
+    digest = hashlib.sha256((job_text or "").encode("utf-8"))
+    for name, sha in sorted(_key(item) for item in inputs):
+        digest.update(f"\0{name}\0{sha}".encode())
+    return digest.hexdigest()
+
+
+def _task(app: Flask, job_text: str | None) -> ScoreTask:
+    from .analysis import analyzer
+
+    engine = analyzer(app)
+    taxonomy = app.config["TAXONOMY"]
+    return ScoreTask(
+        job_text=job_text,
+        taxonomy=engine.taxonomy if taxonomy else None,
+        taxonomy_key=hashlib.sha256(Path(taxonomy).read_bytes()).hexdigest() if taxonomy else "",
+        use_model=engine.settings.use_model,
+        want_report=True,
+    )
 
 
 def batch_status(batch_id: str, *, rows: bool) -> dict[str, Any]:
@@ -95,6 +137,7 @@ def _relative(item: Any, root: Path) -> Any:
 def _executor(app: Flask) -> ThreadPoolExecutor:
     pool = app.extensions.get("resume_analyzer_jobs")
     if pool is None:
+        # Batches queue one after another: each runs its own pool of worker processes.
         pool = ThreadPoolExecutor(
             max_workers=int(app.config["BATCH_THREADS"]), thread_name_prefix="batch"
         )
@@ -102,38 +145,37 @@ def _executor(app: Flask) -> ThreadPoolExecutor:
     return pool
 
 
-def _run(app: Flask, batch_id: str, inputs: list[Any], job_text: str | None) -> None:
+def _run(app: Flask, batch_id: str, todo: list[tuple[int, Item]], task: ScoreTask) -> None:
     db = store.engine(app)
     with app.app_context():
         try:
-            _score_all(db, batch_id, inputs, job_text)
+            _score_all(app, db, batch_id, todo, task)
         except Exception as error:
-            # The database went away or the like: never leave a batch "running" for ever.
-            # Only the error's type is logged: a database error can quote a row's text.
+            # A setup problem (taxonomy, model), the database gone, the pool unable to start:
+            # never leave a batch "running" for ever. Only the error's type is logged: its
+            # text can quote a row.
             app.logger.error("batch %s stopped: %s", batch_id, type(error).__name__)
             store.finish_batch(db, batch_id, status="interrupted")
             return
         store.finish_batch(db, batch_id)
 
 
-def _score_all(db: Any, batch_id: str, inputs: list[Any], job_text: str | None) -> None:
+def _score_all(
+    app: Flask, db: Any, batch_id: str, todo: list[tuple[int, Item]], task: ScoreTask
+) -> None:
     import json
 
-    from resume_analyzer.batch.rows import error_row, row_from_analysis
-    from resume_analyzer.report import to_markdown
-
-    from .analysis import run_analysis
-
-    for position, item in enumerate(inputs):
-        analysis_json = markdown = None
-        if not hasattr(item, "data"):  # an input that could not be read (bad zip member)
-            row = error_row(item.name, getattr(item, "sha256", ""), item)
-        else:
-            try:
-                analysis = run_analysis(Path(item.name).name, item.data, job_text)
-                row = row_from_analysis(item.name, item.sha256, analysis)
-                analysis_json = json.dumps(analysis.to_dict(), ensure_ascii=False)
-                markdown = to_markdown(analysis)
-            except Exception as error:  # one file never stops the batch; error_row keeps a
-                row = error_row(item.name, item.sha256, error)  # library error's message only
-        store.add_row(db, batch_id, position, row, analysis_json, markdown)
+    # Names are unique within an upload (they are its paths), so a row finds its position.
+    positions = {item.name: n for n, item in todo}
+    rows = run_batch(
+        (item for _, item in todo),
+        workers=int(app.config["BATCH_WORKERS"]),
+        scheduler=app.config["BATCH_SCHEDULER"] or None,
+        task=task,
+    )
+    for row in rows:
+        analysis = row.pop("report_json", None)
+        markdown = row.pop("report_markdown", None)
+        row.pop("report_html", None)
+        analysis_json = json.dumps(analysis, ensure_ascii=False) if analysis else None
+        store.add_row(db, batch_id, positions[row["file"]], row, analysis_json, markdown)

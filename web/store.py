@@ -42,6 +42,9 @@ batches = Table(
     Column("done", Integer, nullable=False, default=0),
     Column("failed", Integer, nullable=False, default=0),
     Column("job_title", String(200)),
+    # What was uploaded (names, contents, posting): the same upload continues an interrupted
+    # batch instead of starting over.
+    Column("fingerprint", String(64), index=True),
 )
 rows = Table(
     "rows",
@@ -61,6 +64,7 @@ rows = Table(
 def init_app(app: Flask) -> None:
     engine = create_engine(app.config["DATABASE_URL"], future=True)
     metadata.create_all(engine)
+    _add_missing_columns(engine)
     app.extensions["resume_analyzer_db"] = engine
     # A batch still "running" after a restart lost its worker; the uploads were never kept,
     # so it cannot continue. Say so instead of showing a progress bar that never moves.
@@ -70,11 +74,28 @@ def init_app(app: Flask) -> None:
         )
 
 
+def _add_missing_columns(db: Engine) -> None:
+    """Databases made by an older version lack `batches.fingerprint`: add it in place."""
+    from sqlalchemy import inspect, text
+
+    have = {column["name"] for column in inspect(db).get_columns("batches")}
+    if "fingerprint" not in have:
+        with db.begin() as conn:
+            conn.execute(text("ALTER TABLE batches ADD COLUMN fingerprint VARCHAR(64)"))
+
+
 def engine(app: Flask | None = None) -> Engine:
     return (app or current_app).extensions["resume_analyzer_db"]  # type: ignore[no-any-return]
 
 
-def create_batch(db: Engine, batch_id: str, total: int, job_title: str | None) -> None:
+def create_batch(
+    db: Engine,
+    batch_id: str,
+    total: int,
+    job_title: str | None,
+    *,
+    fingerprint: str | None = None,
+) -> None:
     with db.begin() as conn:
         conn.execute(
             insert(batches).values(
@@ -85,8 +106,27 @@ def create_batch(db: Engine, batch_id: str, total: int, job_title: str | None) -
                 done=0,
                 failed=0,
                 job_title=job_title,
+                fingerprint=fingerprint,
             )
         )
+
+
+def resumable_batch(db: Engine, fingerprint: str) -> str | None:
+    """The newest interrupted batch of exactly this upload, if any."""
+    with db.connect() as conn:
+        found = conn.execute(
+            select(batches.c.id)
+            .where(batches.c.fingerprint == fingerprint, batches.c.status == "interrupted")
+            .order_by(batches.c.created.desc())
+        ).first()
+    return str(found[0]) if found else None
+
+
+def row_keys(db: Engine, batch_id: str) -> set[tuple[str, str]]:
+    """(file, sha256) of every row a batch already has."""
+    with db.connect() as conn:
+        found = conn.execute(select(rows.c.file, rows.c.sha256).where(rows.c.batch_id == batch_id))
+        return {(str(name), str(sha)) for name, sha in found}
 
 
 def add_row(
@@ -104,7 +144,8 @@ def add_row(
                 batch_id=batch_id,
                 position=position,
                 file=row["file"],
-                sha256=row["sha256"],
+                # An input refused before its bytes were read has no hash.
+                sha256=row.get("sha256") or "",
                 score=row.get("score"),
                 row_json=json.dumps(row, ensure_ascii=False),
                 analysis_json=analysis,

@@ -10,12 +10,9 @@ from pathlib import Path
 from flask import request
 from werkzeug.datastructures import FileStorage
 
-from resume_analyzer.parsing import read_raw
-from resume_analyzer.settings import DEFAULT_SETTINGS
+from resume_analyzer import read_job_description
 
 from .errors import BadRequest
-
-MAX_JOB_CHARS = 100_000
 
 
 def resume_upload(field: str = "file") -> tuple[str, bytes]:
@@ -27,30 +24,27 @@ def resume_upload(field: str = "file") -> tuple[str, bytes]:
 
 def job_text() -> str | None:
     """The posting from `job_description` (text) or `job_file` (PDF, DOCX or TXT)."""
-    text = (request.form.get("job_description") or "").strip()
+    from .analysis import analyzer
+
+    settings = analyzer().settings
     upload = request.files.get("job_file")
     if upload is not None and upload.filename:
         name, data = _read(upload)
-        raw = read_raw(data, filename=name)
-        text = "\n".join(line.text for line in raw.lines).strip()
-    if not text:
-        return None
-    if len(text) > MAX_JOB_CHARS:
-        raise BadRequest(
-            "job_description_too_long",
-            f"The job posting is over {MAX_JOB_CHARS:,} characters; paste the posting itself.",
-            413,
-        )
-    return text
+        return read_job_description(data, filename=name, settings=settings, allow_empty=True)
+    text = request.form.get("job_description") or ""
+    return read_job_description(text, settings=settings, allow_empty=True)
 
 
 def _read(upload: FileStorage) -> tuple[str, bytes]:
+    from .analysis import analyzer
+
+    limit = analyzer().settings.parse.max_bytes
     name = Path(upload.filename or "upload").name
-    data = upload.stream.read(DEFAULT_SETTINGS.max_bytes + 1)
-    if len(data) > DEFAULT_SETTINGS.max_bytes:
+    data = upload.stream.read(limit + 1)
+    if len(data) > limit:
         raise BadRequest(
             "too_large",
-            f"{name} is over {DEFAULT_SETTINGS.max_bytes // (1024 * 1024)} MiB; a resume is "
+            f"{name} is over {limit // (1024 * 1024)} MiB; a resume is "
             "far smaller. Export it again without embedded images.",
             413,
         )

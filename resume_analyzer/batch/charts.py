@@ -45,6 +45,14 @@ class Gap:
     segments: tuple[Segment, ...] = ()
 
     @property
+    def missing(self) -> int:
+        return self.counts["missing"]
+
+    @property
+    def weak(self) -> int:
+        return self.counts["weak"]
+
+    @property
     def missing_or_weak(self) -> int:
         return self.counts["missing"] + self.counts["weak"]
 
@@ -87,7 +95,9 @@ def histogram(
 
 
 def gaps(rows: Iterable[Row], names: Mapping[str, str]) -> list[Gap]:
-    """One `Gap` per competency, in the taxonomy's order, most missing-or-weak first."""
+    """One `Gap` per competency, most missing-or-weak first, ties in the taxonomy's order.
+
+    The cohort report and the web's coach page both show these, so they always agree."""
     scored = [row for row in rows if not failed(row)]
     order: dict[str, None] = dict.fromkeys(names)
     for row in scored:

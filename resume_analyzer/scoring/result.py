@@ -259,6 +259,9 @@ class Analysis:
     taxonomy: dict[str, str]
     version: str
     lines: tuple[LineView, ...] = ()
+    # "rules-only" when the area model was wanted but could not be loaded; None otherwise
+    # (the key then stays out of the JSON, whose shape is pinned by golden files).
+    model: str | None = None
 
     @property
     def top_fixes(self) -> tuple[FeedbackItem, ...]:
@@ -290,4 +293,4 @@ class Analysis:
                 "lines": [line.to_dict() for line in self.lines],
             },
             "taxonomy": self.taxonomy,
-        }
+        } | ({"model": self.model} if self.model is not None else {})

@@ -1,0 +1,264 @@
+"""`Analyzer`: the warm state every door holds, and the one pipeline parse → extract → score.
+
+The CLI, each batch worker and the Flask app each keep one Analyzer and call `analyze()` on it
+for every resume; `resume_analyzer.analyze()` is a thin function over a default one, as
+httpx's `request()` is over a `Client`. Same input, same output, byte for byte: nothing here
+reads the clock, the environment or randomness.
+
+Concurrency, decided once: an Analyzer may be shared by any number of threads. Loading is
+guarded, so it happens once; parsing and scoring run concurrently; the spaCy stage (extraction
+and reading a posting) runs one document at a time per process under `PIPELINE_LOCK`, because
+spaCy does not promise that one pipeline may be used from two threads at once and the work is
+CPU-bound under the GIL anyway. For parallel speed use processes, one Analyzer each, as
+`resume-analyzer batch` and `serve` do.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from resume_analyzer.document import DocumentWarning, Resume
+from resume_analyzer.errors import NotAResumeError, ResumeAnalyzerError
+from resume_analyzer.job import JobSource, read_job_description
+from resume_analyzer.parsing import parse_resume
+from resume_analyzer.parsing.source import Source
+from resume_analyzer.settings import AnalysisSettings, ParseSettings
+from resume_analyzer.taxonomy import Taxonomy, load_taxonomy
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from resume_analyzer.nlp.areas import AreaModel
+    from resume_analyzer.nlp.skills import SkillMatcher
+    from resume_analyzer.scoring.result import Analysis
+
+TaxonomySource = Taxonomy | str | os.PathLike[str] | None
+# Fewer words than this cannot show one role and its results; scoring them would only mislead.
+MIN_WORDS = 25
+RULES_ONLY = "rules-only"
+
+
+class Analyzer:
+    """The taxonomy, spaCy pipeline, skill matchers and area model, loaded once and shared.
+
+    `taxonomy`: a loaded Taxonomy or the path of a YAML file; the built-in one by default.
+    `settings`: parsing limits and whether the learned area model runs (`use_model`). When
+    the model is wanted but cannot be loaded, analyses say `"model": "rules-only"` with a
+    warning, or, with `settings.require_model`, `warm()` and `analyze()` raise
+    `AreaModelError`.
+
+    Everything loads on first use, or at once with `warm()`.
+    """
+
+    def __init__(
+        self,
+        *,
+        taxonomy: TaxonomySource = None,
+        settings: AnalysisSettings | ParseSettings | None = None,
+    ) -> None:
+        self.settings = _settings(settings)
+        self._taxonomy_source = taxonomy
+        self._taxonomy: Taxonomy | None = taxonomy if isinstance(taxonomy, Taxonomy) else None
+        self._nlp: Language | None = None
+        self._matcher: SkillMatcher | None = None
+        self._area_model: AreaModel | None = None
+        self._model_problem: ResumeAnalyzerError | None = None
+        self._model_tried = False
+        self._load_lock = threading.RLock()
+
+    def __repr__(self) -> str:
+        taxonomy = self._taxonomy.source if self._taxonomy else self._taxonomy_source
+        return f"<Analyzer taxonomy={taxonomy or 'built-in'} model={self.model_mode}>"
+
+    # Loading ---------------------------------------------------------------------------
+
+    @property
+    def taxonomy(self) -> Taxonomy:
+        """The competency model; raises TaxonomyError when the file is invalid.
+
+        A taxonomy given by path (or the built-in one) is re-stamped on each use, so a coach
+        editing the YAML under a running server sees the edit; the matchers follow it.
+        """
+        source = self._taxonomy_source
+        if isinstance(source, Taxonomy):
+            return source
+        current = load_taxonomy(source)  # cached per file stamp: a stat call when unchanged
+        if current is not self._taxonomy:
+            with self._load_lock:
+                if current is not self._taxonomy:
+                    self._taxonomy, self._matcher = current, None
+        return current
+
+    @property
+    def nlp(self) -> Language:
+        """The English spaCy pipeline (shared per process: it is read-only once loaded)."""
+        if self._nlp is None:
+            with self._load_lock:
+                if self._nlp is None:
+                    from resume_analyzer.nlp.pipeline import load_nlp
+
+                    self._nlp = load_nlp()
+        return self._nlp
+
+    @property
+    def matcher(self) -> SkillMatcher:
+        """The taxonomy's skill and evidence matchers over this pipeline's vocabulary."""
+        taxonomy = self.taxonomy
+        matcher = self._matcher
+        if matcher is None or matcher.taxonomy is not taxonomy:
+            with self._load_lock:
+                matcher = self._matcher
+                if matcher is None or matcher.taxonomy is not taxonomy:
+                    from resume_analyzer.nlp.pipeline import PIPELINE_LOCK
+                    from resume_analyzer.nlp.skills import skill_matcher
+
+                    nlp = self.nlp
+                    with PIPELINE_LOCK:  # building runs the pipeline on the taxonomy's phrases
+                        matcher = skill_matcher(taxonomy, nlp)
+                    self._matcher = matcher
+        return matcher
+
+    @property
+    def area_model(self) -> AreaModel | None:
+        """The learned area tagger; None when turned off or (visibly) unavailable."""
+        if not self.settings.use_model:
+            return None
+        if not self._model_tried:
+            with self._load_lock:
+                if not self._model_tried:
+                    self._load_model()
+        if self._model_problem is not None and self.settings.require_model:
+            raise self._model_problem
+        return self._area_model
+
+    def _load_model(self) -> None:
+        from resume_analyzer.errors import AreaModelError
+        from resume_analyzer.nlp.areas import AreaModel
+
+        try:
+            self._area_model = AreaModel.load(self.settings.model_path)
+        except ResumeAnalyzerError as error:
+            self._model_problem = AreaModelError(error.message)
+        except ImportError as error:
+            self._model_problem = AreaModelError(
+                f"The area model needs {error.name or 'a package'} installed; reinstall "
+                "resume-analyzer, or turn the model off (--no-model)."
+            )
+        self._model_tried = True
+
+    @property
+    def model_mode(self) -> str:
+        """ "model" when the area model runs beside the rules, else "rules-only"."""
+        if not self.settings.use_model:
+            return RULES_ONLY
+        if not self._model_tried:
+            return "model (not loaded yet)"
+        return "model" if self._area_model is not None else RULES_ONLY
+
+    def warm(self) -> Analyzer:
+        """Load everything now rather than on the first resume; returns the analyzer.
+
+        Raises TaxonomyError, ModelNotInstalledError, or AreaModelError (with
+        `settings.require_model`) so that a server or batch fails at start, not per file.
+        """
+        _ = self.matcher
+        _ = self.area_model
+        self._warm_lazy_tables()
+        return self
+
+    def _warm_lazy_tables(self) -> None:
+        # Some libraries load their tables on first call (lemminflect's verb dictionary): one
+        # short line pays for it here, not the first applicant.
+        from resume_analyzer.nlp.impact import warm_up
+        from resume_analyzer.nlp.pipeline import PIPELINE_LOCK
+
+        with PIPELINE_LOCK:
+            warm_up(self.nlp, self.taxonomy)
+
+    # The pipeline ----------------------------------------------------------------------
+
+    def parse(self, source: Source, *, filename: str | None = None) -> Resume:
+        """The structured resume (contact, sections, entries, bullets); no NLP."""
+        return parse_resume(source, filename=filename, settings=self.settings.parse)
+
+    def read_job(self, source: JobSource, *, filename: str | None = None) -> str | None:
+        """A posting's text from text, a path, or bytes with a file name; see `job.py`."""
+        return read_job_description(source, filename=filename, settings=self.settings)
+
+    def analyze(
+        self,
+        source: Source,
+        *,
+        job_description: JobSource = None,
+        filename: str | None = None,
+    ) -> Analysis:
+        """Score a resume for APM roles and say, line by line, what to change.
+
+        `source`: a path, bytes (pass `filename` for messages) or a binary file object.
+        `job_description`: the posting's text (str), or the path of a PDF/DOCX/TXT file
+        (`pathlib.Path`). Raises DocumentError subclasses for unreadable input.
+        """
+        posting_text = self.read_job(job_description)
+        resume = self.parse(source, filename=filename)
+        check_is_resume(resume, filename)
+        return self.analyze_resume(resume, posting_text)
+
+    def analyze_resume(self, resume: Resume, job_text: str | None = None) -> Analysis:
+        """Extract and score an already parsed resume (and a posting's text, if any)."""
+        from dataclasses import replace
+
+        from resume_analyzer.nlp.evidence import extract
+        from resume_analyzer.nlp.pipeline import PIPELINE_LOCK
+        from resume_analyzer.scoring.jobmatch import read_posting
+        from resume_analyzer.scoring.score import score
+
+        matcher, model, nlp = self.matcher, self.area_model, self.nlp
+        taxonomy = matcher.taxonomy  # the pair stays consistent if the file is edited now
+        with PIPELINE_LOCK:
+            evidence = extract(resume, taxonomy, nlp=nlp, matcher=matcher, area_model=model)
+            posting = None
+            if job_text is not None:
+                posting = read_posting(job_text, taxonomy, nlp, matcher=matcher)
+        analysis = score(resume, evidence, taxonomy, posting)
+        if self.settings.use_model and model is None:
+            problem = self._model_problem
+            reason = problem.message if problem else "the area model is not available"
+            warning = DocumentWarning(
+                "rules_only",
+                f"Competency areas were read by the taxonomy's rules alone: {reason}",
+            )
+            analysis = replace(analysis, model=RULES_ONLY, warnings=(*analysis.warnings, warning))
+        return analysis
+
+
+def check_is_resume(resume: Resume, filename: str | None) -> None:
+    """Refuse a document with too little resume text to score (NotAResumeError)."""
+    texts = [b.text for b in resume.bullets]
+    texts += [e.title or "" for s in resume.sections for e in s.entries]
+    words = sum(len(text.split()) for text in texts)
+    if words < MIN_WORDS:
+        name = filename or "The file"
+        raise NotAResumeError(
+            f"{name} holds only {words} words of resume text, too few to score. Upload the "
+            "whole resume (PDF, DOCX or text), not a fragment or a cover page."
+        )
+
+
+def _settings(settings: AnalysisSettings | ParseSettings | None) -> AnalysisSettings:
+    if settings is None:
+        return AnalysisSettings()
+    if isinstance(settings, ParseSettings):
+        return AnalysisSettings(parse=settings)
+    if not isinstance(settings, AnalysisSettings):
+        raise TypeError("settings must be AnalysisSettings or ParseSettings")
+    return settings
+
+
+def taxonomy_key(taxonomy: TaxonomySource) -> object:
+    """What identifies a taxonomy for sharing analyzers: the object, or the resolved path."""
+    if taxonomy is None or isinstance(taxonomy, Taxonomy):
+        return taxonomy
+    return Path(taxonomy).resolve()
