@@ -169,4 +169,4 @@ def _export_row(row: dict[str, Any]) -> dict[str, Any]:
 def _csv(rows: list[dict[str, Any]]) -> str:
     # The batch command's CSV writer: the same columns, and cells that a spreadsheet would
     # read as a formula are defused there once for both doors.
-    return to_csv([_export_row(row) for row in rows])
+    return to_csv([_export_row(row) for row in rows], sort=False)

@@ -127,12 +127,16 @@ def sorted_rows(rows: Iterable[Row]) -> list[Row]:
     return sorted(dedupe(rows), key=lambda row: (str(row["file"]), row_key(row)))
 
 
-def to_csv(rows: Sequence[Row], competencies: Sequence[str] | None = None) -> str:
+def to_csv(
+    rows: Sequence[Row], competencies: Sequence[str] | None = None, *, sort: bool = True
+) -> str:
+    """The CSV text: sorted by file (the journal's completion order is not meaningful), or
+    in the given order (`sort=False`: a coach batch's upload order)."""
     ids = list(competencies) if competencies is not None else competency_ids(rows)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=row_fields(ids), lineterminator="\n")
     writer.writeheader()
-    for row in sorted_rows(rows):
+    for row in sorted_rows(rows) if sort else dedupe(rows):
         writer.writerow(_safe_cells(flatten(row, ids)))
     return buffer.getvalue()
 
