@@ -20,6 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from resume_analyzer.taxonomy import Skill, Taxonomy
+from resume_analyzer.taxonomy.compiled import lemmatize
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -66,15 +67,14 @@ class SkillMatcher:
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         # Ambiguous names in any case ("excel", "go"), trusted only in a list of skills.
         self._listed = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._tokens = Matcher(nlp.vocab, validate=True)
-        folded: dict[str, list[str]] = {}  # key → phrases matched case-insensitively
+        # No validation here: load_taxonomy has checked every pattern with spaCy's own
+        # validator (or the built-in file was checked at build time), and it costs a second.
+        self._tokens = Matcher(nlp.vocab)
         for skill in taxonomy.skills:
             key = self._add(f"skill:{skill.id}", _Target("skill", skill, skill.name, skill.area))
             exact = list(skill.abbreviations)
             if skill.ambiguous:
                 exact += skill.phrases
-            else:
-                folded[key] = list(skill.phrases)
             if exact:
                 self._exact.add(key, [nlp.make_doc(phrase) for phrase in exact])
             if skill.ambiguous:
@@ -83,16 +83,13 @@ class SkillMatcher:
                 self._tokens.add(key, [list(pattern) for pattern in skill.patterns])
         for area in taxonomy.areas:
             for index, phrase in enumerate(area.evidence):
-                key = self._add(
-                    f"evidence:{area.id}:{index}", _Target("evidence", None, phrase, area.id)
-                )
-                folded[key] = [phrase]
-        phrases = [(key, phrase) for key, items in folded.items() for phrase in items]
+                self._add(f"evidence:{area.id}:{index}", _Target("evidence", None, phrase, area.id))
+        phrases = _folded_phrases(taxonomy)
+        lemmas = lemmatize((phrase for _, phrase in phrases), nlp)
         for key, phrase in phrases:
-            self._lower.add(key, [nlp.make_doc(phrase)])
-        lemmatized = nlp.pipe((phrase for _, phrase in phrases), disable=["parser"])
-        for (key, _), doc in zip(phrases, lemmatized, strict=True):
-            self._lemma.add(key, [lemma_norms(doc)])
+            doc = nlp.make_doc(phrase)
+            self._lower.add(key, [doc])
+            self._lemma.add(key, [_with_norms(nlp.make_doc(phrase), lemmas[phrase], nlp)])
 
     def _add(self, key: str, target: _Target) -> str:
         self._targets[key] = target
@@ -134,6 +131,32 @@ class SkillMatcher:
                 )
             )
         return mentions
+
+
+def _folded_phrases(taxonomy: Taxonomy) -> list[tuple[str, str]]:
+    """(matcher key, phrase) for every phrase matched case-insensitively and by lemma."""
+    found = [
+        (f"skill:{skill.id}", phrase)
+        for skill in taxonomy.skills
+        if not skill.ambiguous
+        for phrase in skill.phrases
+    ]
+    for area in taxonomy.areas:
+        found += [(f"evidence:{area.id}:{i}", phrase) for i, phrase in enumerate(area.evidence)]
+    return found
+
+
+def lemma_phrases(taxonomy: Taxonomy) -> list[str]:
+    """The phrases the lemma matcher needs lemmatised (what `compiled.json` stores)."""
+    return list(dict.fromkeys(phrase for _, phrase in _folded_phrases(taxonomy)))
+
+
+def _with_norms(doc: Doc, lemmas: list[str], nlp: Language) -> Doc:
+    if len(lemmas) != len(doc):  # a table made by another tokenizer: lemmatise afresh
+        return lemma_norms(nlp(doc.text, disable=["parser"]))
+    for token, lemma in zip(doc, lemmas, strict=True):
+        token.norm_ = lemma
+    return doc
 
 
 def lemma_norms(doc: Doc) -> Doc:

@@ -82,7 +82,12 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def _load_cached(path: Path, _mtime_ns: int, _size: int) -> Taxonomy:
     # Keyed on mtime and size so that a coach editing the file sees the change in a
     # long-lived server.
+    from resume_analyzer.taxonomy.compiled import content_hash, validated_data
+
     text = _read(path)
+    known = validated_data(content_hash(text.encode("utf-8")))
+    if known is not None:
+        return build(known, source=str(path))  # this exact text was validated at build time
     try:
         root = yaml.compose(text, Loader=_Loader)
         data = yaml.load(text, Loader=_Loader)
@@ -103,6 +108,11 @@ def _load_cached(path: Path, _mtime_ns: int, _size: int) -> Taxonomy:
             tuple(problems),
         )
     return build(data, source=str(path))
+
+
+def read_data(text: str) -> Any:
+    """The YAML document as plain data (no validation)."""
+    return yaml.load(text, Loader=_Loader)
 
 
 def _read(path: Path) -> str:
