@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 CORPUS ?= ../shared/corpus
 
-.PHONY: run test lint typecheck browser eval bench model clean install
+.PHONY: run test lint typecheck browser eval bench model taxonomy clean install
 
 # Re-install only when the project's dependencies change.
 $(BIN)/.installed: pyproject.toml
@@ -49,6 +49,10 @@ bench: install
 # Retrain the competency-area model from the labels in models/data and the corpus.
 model: install
 	$(BIN)/python -m resume_analyzer.nlp.area_training --corpus $(CORPUS)
+
+# Re-validate skills_taxonomy.yaml and rewrite its compiled form (a test fails when stale).
+taxonomy: install
+	$(BIN)/python -m resume_analyzer.taxonomy.compiled
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .pytest_cache .ruff_cache

@@ -36,6 +36,7 @@ from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.security import generate_password_hash
 from werkzeug.test import encode_multipart
 
+from resume_analyzer.batch import ScoreTask
 from resume_analyzer.cli import main
 
 SECRET = "test-secret-key-for-the-web-tests"
@@ -1046,3 +1047,51 @@ def test_a_batch_that_breaks_midway_is_marked_interrupted(
     assert batch["status"] == "interrupted"
     assert "RuntimeError" in caplog.text
     assert "Interviewed" not in caplog.text  # only the error's type is logged
+
+
+def test_uploading_the_same_files_again_continues_an_interrupted_batch(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(BATCH_WORKERS=0)
+    client = app.test_client()
+    real_add = store.add_row
+    stored: list[str] = []
+
+    def dies_after_two(*args: Any, **kwargs: Any) -> None:
+        if len(stored) == 2:
+            raise RuntimeError("the server went down")
+        real_add(*args, **kwargs)
+        stored.append(args[3]["file"])
+
+    # The same bytes each time: reportlab and python-docx stamp the time into what they build.
+    fixed = [(handle.getvalue(), name) for handle, name in cohort_files()]
+
+    def same_files() -> list[tuple[io.BytesIO, str]]:
+        return [(io.BytesIO(data), name) for data, name in fixed]
+
+    monkeypatch.setattr(store, "add_row", dies_after_two)
+    first = client.post("/api/v1/batches", data={"files": same_files()}).get_json()["id"]
+    assert wait_for_batch(app, first)["status"] == "interrupted"
+    kept = {row["file"]: row["id"] for row in store.batch_rows(store.engine(app), first)}
+    assert len(kept) == 2
+    monkeypatch.setattr(store, "add_row", real_add)
+
+    scored: list[str] = []
+    real_call = ScoreTask.__call__
+
+    def counting(self: ScoreTask, name: str, data: bytes) -> Any:
+        scored.append(name)
+        return real_call(self, name, data)
+
+    monkeypatch.setattr(ScoreTask, "__call__", counting)
+    again = client.post("/api/v1/batches", data={"files": same_files()}).get_json()["id"]
+    assert again == first
+    batch = wait_for_batch(app, again)
+    assert (batch["status"], batch["done"], batch["total"]) == ("done", 6, 6)
+    rows = store.batch_rows(store.engine(app), again)
+    assert len(rows) == 6 and len({row["file"] for row in rows}) == 6
+    assert {row["file"]: row["id"] for row in rows if row["file"] in kept} == kept
+    assert not set(scored) & set(kept), "rows already stored were scored again"
+    # A different upload is a new batch, never merged into this one.
+    other = client.post("/api/v1/batches", data={"files": same_files()[:2]}).get_json()["id"]
+    assert other != first
