@@ -211,7 +211,8 @@ def taxonomy_check(file: Path | None) -> None:
 @click.option(
     "--resume",
     is_flag=True,
-    help="Keep the rows already in the output and skip those inputs (matched by content hash).",
+    help="Keep the rows already in the output and skip those inputs (matched by path and "
+    "content hash: a file edited since is scored again).",
 )
 @click.option(
     "--report",

@@ -262,22 +262,26 @@ def test_a_file_reached_twice_and_the_outputs_are_not_inputs(cohort: Path) -> No
     assert not any("results" in name or "report" in name for name in names)
 
 
-def test_resume_skips_by_content_hash_and_keeps_old_failures(cohort: Path, tmp_path: Path) -> None:
+def test_resume_skips_by_path_and_content_and_keeps_old_failures(
+    cohort: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out.jsonl"
     assert run(cohort, "-o", out, *FAST).exit_code == 3
     first = lines(out)
-    (cohort / "c.md").rename(cohort / "renamed.md")  # same bytes: already scored
+    # Same bytes under a new path: a new input, with a row of its own.
+    (cohort / "c.md").rename(cohort / "renamed.md")
     (cohort / "new.md").write_text(r.to_text(student(7)), encoding="utf-8")
     for name in EXPECTED_ERRORS:
         (cohort / name).unlink()
     result = run(cohort, "-o", out, *FAST[:-1], "--resume")
     assert result.exit_code == 3, "failures kept from the earlier run still count"
     rows = lines(out)
-    assert len(rows) == len(first) + 1
+    assert len(rows) == len(first) + 2
     assert {row["file"] for row in rows} - {row["file"] for row in first} == {
-        f"{cohort.as_posix()}/new.md"
+        f"{cohort.as_posix()}/new.md",
+        f"{cohort.as_posix()}/renamed.md",
     }
-    assert "1 scored now, 3 already in the output" in result.stderr
+    assert "2 scored now, 2 already in the output" in result.stderr
 
 
 def test_without_resume_the_output_starts_over(cohort: Path, tmp_path: Path) -> None:
@@ -398,7 +402,8 @@ def _cli() -> list[str]:
 
 @pytest.fixture
 def killed_run(tmp_path: Path) -> Iterator[tuple[Path, Path, int]]:
-    """A real `resume-analyzer batch` over 30 resumes, killed with SIGKILL mid-run."""
+    """A real `resume-analyzer batch` over 32 files, killed with SIGKILL mid-run: 30 resumes
+    and two byte-for-byte copies under other names, among the first to be scored."""
     folder = tmp_path / "thirty"
     folder.mkdir()
     for n in range(30):
@@ -407,6 +412,8 @@ def killed_run(tmp_path: Path) -> Iterator[tuple[Path, Path, int]]:
             (folder / f"s{n:02d}.pdf").write_bytes(r.to_pdf(spec))
         else:
             (folder / f"s{n:02d}.md").write_text(r.to_text(spec), encoding="utf-8")
+    (folder / "s00-copy.pdf").write_bytes((folder / "s00.pdf").read_bytes())
+    (folder / "s01-copy.md").write_bytes((folder / "s01.md").read_bytes())
     out = tmp_path / "out.jsonl"
     command = [*_cli(), "batch", str(folder), "-o", str(out), "--workers", "1", "--no-model"]
     process = subprocess.Popen(
@@ -436,7 +443,7 @@ def test_kill_then_resume_loses_nothing_and_duplicates_nothing(
     folder, out, returncode = killed_run
     assert returncode == -signal.SIGKILL
     before = [json.loads(line) for line in out.read_bytes().splitlines() if line.endswith(b"}")]
-    assert 3 <= len(before) < 30, "the run should have been killed part way"
+    assert 3 <= len(before) < 32, "the run should have been killed part way"
     with out.open("ab") as handle:  # as if the kill had cut a row in half
         handle.write(b'{"file": "' + folder.as_posix().encode() + b'/s29.md", "sha')
     result = run(folder, "-o", out, "--workers", "0", "--no-model", "--resume")
@@ -445,11 +452,12 @@ def test_kill_then_resume_loses_nothing_and_duplicates_nothing(
     assert [row["file"] for row in after] == sorted(
         f"{folder.as_posix()}/{p.name}" for p in folder.iterdir()
     )
+    assert len(after) == 32, "one row per file, copies included"
     assert len({row["sha256"] for row in after}) == 30
     kept = by_file(after)
     for row in before:
         assert kept[row["file"]] == row, "a row written before the kill is kept as it was"
-    assert f"{30 - len(before)} scored now, {len(before)} already in the output" in result.stderr
+    assert f"{32 - len(before)} scored now, {len(before)} already in the output" in result.stderr
 
 
 def test_cohort_and_student_reports_are_self_contained_and_escaped(tmp_path: Path) -> None:

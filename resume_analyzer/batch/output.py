@@ -29,6 +29,7 @@ from resume_analyzer.batch.rows import (
     competency_ids,
     flatten,
     row_fields,
+    row_ident,
     row_key,
 )
 from resume_analyzer.errors import ResumeAnalyzerError
@@ -48,7 +49,7 @@ class Journal:
     def __init__(self, path: Path, *, resume: bool) -> None:
         self.path = path
         self.rows: list[Row] = read_journal(path, repair=True) if resume else []
-        self.keys = {row_key(row) for row in self.rows}
+        self.keys = {row_ident(row) for row in self.rows}
         path.parent.mkdir(parents=True, exist_ok=True)
         self._handle: IO[str] = path.open("a" if resume else "w", encoding="utf-8")
 
@@ -59,7 +60,7 @@ class Journal:
         self._handle.flush()
         os.fsync(self._handle.fileno())
         self.rows.append(clean)
-        self.keys.add(row_key(clean))
+        self.keys.add(row_ident(clean))
 
     def close(self) -> None:
         self._handle.close()

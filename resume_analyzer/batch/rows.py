@@ -129,9 +129,15 @@ def _internal_message(error: object) -> str:
 
 
 def row_key(row: Row) -> str:
-    """What `--resume` matches an input on: its content hash, else (never read) its name."""
+    """A row's content key: its content hash, else (never read) its name."""
     sha = row.get("sha256")
     return str(sha) if sha else f"file:{row.get('file')}"
+
+
+def row_ident(row: Row) -> tuple[str, str]:
+    """What `--resume` matches an input on: its path and its content. Two files with the same
+    bytes are two inputs and get two rows; an edited file is scored again."""
+    return str(row.get("file")), row_key(row)
 
 
 def failed(row: Row) -> bool:

@@ -55,13 +55,13 @@ def run_batch(
     job_text: str | None = None,
     taxonomy_path: Path | None = None,
     use_model: bool = True,
-    skip: frozenset[str] | set[str] = frozenset(),
+    skip: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
     want_report: bool = False,
     on_skip: Callable[[Item], None] | None = None,
     task: ScoreTask | None = None,
     max_in_flight: int | None = None,
 ) -> Iterator[Row]:
-    """Yield a row for every input whose key (`BatchInput.key`) is not in `skip`.
+    """Yield a row for every input whose (name, key) (`BatchInput.key`) is not in `skip`.
 
     `workers`: local processes (0: score in this process); ignored with `scheduler`.
     `task`: how to score (built from job_text/taxonomy_path/use_model/want_report when None).
@@ -82,10 +82,12 @@ def run_batch(
 
 
 def _wanted(
-    inputs: Iterable[Item], skip: frozenset[str] | set[str], on_skip: Callable[[Item], None] | None
+    inputs: Iterable[Item],
+    skip: frozenset[tuple[str, str]] | set[tuple[str, str]],
+    on_skip: Callable[[Item], None] | None,
 ) -> Iterator[Item]:
     for item in inputs:
-        if item.key in skip:
+        if (item.name, item.key) in skip:
             if on_skip is not None:
                 on_skip(item)
             continue
