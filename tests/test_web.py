@@ -1095,3 +1095,57 @@ def test_uploading_the_same_files_again_continues_an_interrupted_batch(
     # A different upload is a new batch, never merged into this one.
     other = client.post("/api/v1/batches", data={"files": same_files()[:2]}).get_json()["id"]
     assert other != first
+
+
+# --------------------------------------------------------------------------- other origins
+
+
+@pytest.mark.parametrize("path", ["/coach/", "/", "/healthz", "/api/v1/openapi.json"])
+def test_a_foreign_host_name_is_refused_on_loopback(client: FlaskClient, path: str) -> None:
+    response = client.get(path, headers={"Host": "evil.example"})
+    assert response.status_code == 400
+    assert client.get(path, headers={"Host": "127.0.0.1:5000"}).status_code == 200
+    assert client.get(path, headers={"Host": "[::1]:5000"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "http://evil.example"},
+        {"Origin": "http://localhost:9999"},
+        {"Origin": "null"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},
+    ],
+)
+def test_a_cross_origin_post_to_the_api_is_refused(
+    client: FlaskClient, headers: dict[str, str]
+) -> None:
+    response = client.post("/api/v1/batches", data={"files": cohort_files()[:1]}, headers=headers)
+    assert response.status_code == 403
+    assert response.get_json()["error"]["code"] == "cross_origin"
+
+
+def test_scripts_and_same_origin_pages_still_post(app: Flask, client: FlaskClient) -> None:
+    for headers in ({}, {"Origin": "http://localhost"}, {"Sec-Fetch-Site": "same-origin"}):
+        response = client.post(
+            "/api/v1/batches", data={"files": cohort_files()[:1]}, headers=headers
+        )
+        assert response.status_code == 202, headers
+        wait_for_batch(app, response.get_json()["id"])
+
+
+def test_a_refused_zip_member_is_one_error_row_not_a_dead_batch(
+    app: Flask, client: FlaskClient
+) -> None:
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.writestr("../escape.md", to_text(APM))
+        bundle.writestr("ok.md", to_text(APM))
+    files = [upload(archive.getvalue(), "cohort.zip"), upload(to_text(APM).encode(), "a.md")]
+    batch_id = client.post("/api/v1/batches", data={"files": files}).get_json()["id"]
+    batch = wait_for_batch(app, batch_id)
+    assert (batch["status"], batch["done"], batch["failed"]) == ("done", 3, 1)
+    rows = client.get(f"/api/v1/batches/{batch_id}").get_json()["rows"]
+    refused = [row for row in rows if row["error"]]
+    assert len(refused) == 1 and refused[0]["error"]["code"] == "unsafe_document"

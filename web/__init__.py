@@ -25,6 +25,9 @@ DEFAULTS: dict[str, Any] = {
     "TAXONOMY": None,
     # Set by `serve` when it listens beyond loopback: the coach area then needs a login.
     "PUBLIC": False,
+    # Host names the app answers to (a list, or comma-separated in the environment); by
+    # default the loopback names, or any name when PUBLIC (put a reverse proxy in front).
+    "ALLOWED_HOSTS": None,
     "COACH_USER": None,
     "COACH_PASSWORD_HASH": None,
     "DATABASE_URL": None,

@@ -1,7 +1,13 @@
-"""Security headers on every response, and the coach login.
+"""Security headers on every response, requests from other sites refused, and the coach login.
 
 The Content-Security-Policy allows only the app's own scripts and styles: no inline script,
 no CDN. Result pages are not cached, since they show a person's resume.
+
+Other sites cannot reach the app through a browser: the Host header must name the address
+the app serves (on loopback: 127.0.0.1, localhost, ::1), so a DNS-rebinding page cannot read
+the coach area; and a state-changing request a browser marks as cross-site (`Sec-Fetch-Site`,
+or an `Origin` of another host) is refused. Scripts send neither header and keep working
+without cookies or tokens.
 """
 
 from __future__ import annotations
@@ -21,8 +27,62 @@ CSP = (
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 def init_app(app: Flask) -> None:
+    app.before_request(_same_site_only)
     app.after_request(_headers)
+
+
+def _hostname(host: str) -> str:
+    """The name in a Host header, without its port ("[::1]:5000" → "::1")."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def trusted_hosts(app: Flask) -> tuple[str, ...] | None:
+    """The host names the app answers to; None: any (public, with no list configured)."""
+    configured = app.config.get("ALLOWED_HOSTS")
+    if configured:
+        names = configured.split(",") if isinstance(configured, str) else configured
+        return tuple(_hostname(str(name)) for name in names if str(name).strip())
+    return None if app.config["PUBLIC"] else LOOPBACK_HOSTS
+
+
+def _same_site_only() -> Response | None:
+    from .errors import respond
+
+    allowed = trusted_hosts(current_app)
+    if allowed is not None and _hostname(request.host) not in allowed:
+        return respond(
+            "untrusted_host",
+            "This server does not answer to that host name. Open it at the address it "
+            "printed when it started (for example http://127.0.0.1:5000/).",
+            400,
+        )
+    if request.method in SAFE_METHODS:
+        return None
+    site = request.headers.get("Sec-Fetch-Site")
+    origin = request.headers.get("Origin")
+    cross = site is not None and site not in ("same-origin", "none")
+    if origin and origin != "null":
+        cross |= _hostname(origin.split("://", 1)[-1]) != _hostname(request.host) or (
+            origin.split("://", 1)[-1].lower() != request.host.lower()
+        )
+    elif origin == "null":
+        cross = True
+    if cross:
+        return respond(
+            "cross_origin",
+            "Requests from other web sites are refused. Use this app's own pages, or call the "
+            "API from a script (no browser).",
+            403,
+        )
+    return None
 
 
 def _headers(response: Response) -> Response:
