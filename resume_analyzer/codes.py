@@ -276,21 +276,21 @@ class Codes:
     COMPETENCY_MISSING = FindingCode(
         "competency_missing",
         "competency",
-        "an APM competency area scores below 15",
+        "an APM competency area shows almost no evidence (below 15)",
         "add a measured achievement that shows it",
         "{area}: missing ({score:.0f}/100). {advice}",
     )
     COMPETENCY_WEAK = FindingCode(
         "competency_weak",
         "competency",
-        "an APM competency area scores below 45",
+        "an area has some evidence but is not yet solid (15 to 45)",
         "add a measured achievement that shows it",
         "{area}: weak ({score:.0f}/100). {advice}",
     )
     COMPETENCY_LISTED_ONLY = FindingCode(
         "competency_listed_only",
         "competency",
-        "an area below 45 whose skills are only listed, never shown in an achievement",
+        "an area below 45 whose skills are only listed (Skills, summary), never shown at work",
         "show the skill at work in a bullet",
         "{area}: only listed ({score:.0f}/100). {advice}",
     )
