@@ -1,7 +1,8 @@
 """Impact checks as tables: (bullet, codes expected, codes not expected), with false friends.
 
-Every code in FINDING_CODES is covered; `verb_overused` needs a whole resume and goes through
-`extract()`. Metric kinds are tabled with their exact text. All bullets are invented here.
+Every bullet code in `resume_analyzer.codes` is covered; `verb_overused` needs a whole resume
+and goes through `extract()`. Metric kinds are tabled with their exact text. All bullets are
+invented here.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
+from resume_analyzer.codes import BULLET, Codes
 from resume_analyzer.document import Bullet, Contact, Entry, Resume, Section
 from resume_analyzer.nlp.evidence import extract
-from resume_analyzer.nlp.impact import FINDING_CODES, Impact, analyze_impact
+from resume_analyzer.nlp.impact import Impact, analyze_impact
 from resume_analyzer.nlp.metrics import find_metrics
 from resume_analyzer.taxonomy import Taxonomy
 
@@ -46,7 +48,7 @@ STRONG = "Launched a referral program that increased signups by 30% in one quart
 # fmt: off
 TABLE: list[Case] = [
     # A strong bullet: verb, metric and outcome. None of the line checks fire.
-    case(STRONG, absent=FINDING_CODES),
+    case(STRONG, absent=[code.code for code in BULLET]),
     case("Reduced reporting from 5 days to 1 day, saving 12 analysts 10 hours a week",
          absent=["no_metric", "no_outcome", "no_action_verb"]),
     # weak_opener: a duty, not an action.
@@ -157,7 +159,7 @@ def test_findings(
 
 def test_table_covers_every_line_code() -> None:
     tabled = {code for _, _, present, _ in TABLE for code in present}
-    assert tabled | {"verb_overused"} == set(FINDING_CODES)
+    assert tabled | {Codes.VERB_OVERUSED.code} == {code.code for code in BULLET}
 
 
 @pytest.mark.parametrize(

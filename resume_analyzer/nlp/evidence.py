@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from resume_analyzer.codes import Codes
 from resume_analyzer.document import Entry, Resume, Section
 from resume_analyzer.nlp.impact import Finding, Impact, analyze_impact
 from resume_analyzer.nlp.skills import Mention, SkillMatcher, lemma_norms, skill_matcher
@@ -191,11 +192,11 @@ def _flag_overused_verbs(lines: list[LineEvidence]) -> list[LineEvidence]:
         if seen[impact.verb_lemma] < OVERUSE:
             out.append(line)
             continue
-        finding = Finding(
-            "verb_overused",
-            f'"{impact.verb}" starts {counts[impact.verb_lemma]} of your bullets; vary the verb '
-            "so each line reads as a different achievement.",
+        finding = Finding.of(
+            Codes.VERB_OVERUSED,
             impact.verb_span,
+            verb=impact.verb,
+            count=counts[impact.verb_lemma],
         )
         out.append(replace(line, impact=replace(impact, findings=(*impact.findings, finding))))
     return out

@@ -2,18 +2,18 @@
 
 Each check either records something the line does well (its leading verb and that verb's
 strength, metrics, an outcome, scope) or a `Finding` with a stable code, a message that says
-how to fix it, and the character span it is about. Codes are listed in `FINDING_CODES` and
-explained to applicants in docs/scoring.md.
+how to fix it, and the character span it is about. Codes, with their messages, are defined in
+`resume_analyzer.codes` and explained to applicants in docs/scoring.md.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
+from resume_analyzer.codes import Codes, FindingCode
 from resume_analyzer.nlp.metrics import Metric, find_metrics
 from resume_analyzer.taxonomy import Lexicons
 from resume_analyzer.taxonomy.model import VerbTier
@@ -25,21 +25,6 @@ if TYPE_CHECKING:
     from resume_analyzer.taxonomy import Taxonomy
 
 Tense = Literal["past", "present"]
-FINDING_CODES = (
-    "weak_opener",
-    "no_action_verb",
-    "weak_verb",
-    "passive_voice",
-    "first_person",
-    "tense_mismatch",
-    "no_metric",
-    "no_outcome",
-    "too_short",
-    "too_long",
-    "buzzword",
-    "filler",
-    "verb_overused",
-)
 MIN_WORDS = 6
 MAX_WORDS = 40
 _PAST_TAGS = frozenset({"VBD", "VBN"})
@@ -60,6 +45,13 @@ class Finding:
             "message": self.message,
             "span": list(self.span) if self.span else None,
         }
+
+    @classmethod
+    def of(
+        cls, code: FindingCode, span: tuple[int, int] | None = None, **fields: object
+    ) -> Finding:
+        """A finding of `code`, its message filled in with `fields`."""
+        return cls(code.code, code.format(**fields), span)
 
 
 @dataclass(frozen=True)
@@ -93,78 +85,27 @@ def analyze_impact(doc: Doc, lexicons: Lexicons, *, past_role: bool | None) -> I
     opener = _weak_opener(text, lexicons)
     verb = _leading_verb(doc, lexicons)
     if opener:
-        findings.append(
-            Finding(
-                "weak_opener",
-                f'"{text[opener[0] : opener[1]]}" describes a duty, not an action. Start with '
-                "what you did, in a strong verb (launched, built, reduced, led).",
-                opener,
-            )
-        )
+        findings.append(Finding.of(Codes.WEAK_OPENER, opener, opener=text[opener[0] : opener[1]]))
     elif verb is None:
-        findings.append(
-            Finding(
-                "no_action_verb",
-                "The line does not start with an action verb. Lead with what you did "
-                "(launched, analyzed, designed), then the result.",
-                _first_word_span(doc),
-            )
-        )
+        findings.append(Finding.of(Codes.NO_ACTION_VERB, _first_word_span(doc)))
     elif verb.tier == "weak":
-        findings.append(
-            Finding(
-                "weak_verb",
-                f'"{verb.text}" hides your part. Say exactly what you did (built, ran, wrote, '
-                "decided) so the reader sees your contribution.",
-                verb.span,
-            )
-        )
+        findings.append(Finding.of(Codes.WEAK_VERB, verb.span, verb=verb.text))
     findings += _passive(doc)
     findings += _pronouns(doc, lexicons)
     if verb and past_role and verb.tense == "present":
-        findings.append(
-            Finding(
-                "tense_mismatch",
-                f'This role has ended but "{verb.text}" is in the present tense; '
-                "use the past tense for past roles.",
-                verb.span,
-            )
-        )
+        findings.append(Finding.of(Codes.TENSE_MISMATCH, verb.span, verb=verb.text))
     metrics = tuple(find_metrics(doc, lexicons.metric_units))
     outcome = _has_outcome(text, lexicons, metrics)
     if not metrics:
-        findings.append(
-            Finding(
-                "no_metric",
-                "No number measures this work. Add one you can stand behind: how many users, "
-                "what percentage, how much money or time, how often.",
-            )
-        )
+        findings.append(Finding.of(Codes.NO_METRIC))
     if not outcome:
-        findings.append(
-            Finding(
-                "no_outcome",
-                "The line says what you did but not what changed. Add the result: "
-                '"…, which increased [metric] by [X%]" or "…, resulting in [outcome]".',
-            )
-        )
+        findings.append(Finding.of(Codes.NO_OUTCOME))
     if words < MIN_WORDS:
-        findings.append(
-            Finding(
-                "too_short",
-                f"{words} words is too few to show action and result; aim for 12–30 words.",
-            )
-        )
+        findings.append(Finding.of(Codes.TOO_SHORT, words=words))
     elif words > MAX_WORDS:
-        findings.append(
-            Finding(
-                "too_long",
-                f"{words} words runs past two lines; keep the action and the result and cut "
-                "the rest (aim for 12–30 words).",
-            )
-        )
-    findings += _phrases(text, lexicons.buzzwords, "buzzword", _buzzword_message)
-    findings += _phrases(text, lexicons.fillers, "filler", _filler_message)
+        findings.append(Finding.of(Codes.TOO_LONG, words=words))
+    findings += _phrases(text, lexicons.buzzwords, Codes.BUZZWORD)
+    findings += _phrases(text, lexicons.fillers, Codes.FILLER)
     return Impact(
         verb=verb.text if verb else None,
         verb_lemma=verb.lemma if verb else None,
@@ -282,14 +223,7 @@ def _passive(doc: Doc) -> list[Finding]:
                 continue
             start, end = sorted((token.idx, head.idx))
             end = max(token.idx + len(token), head.idx + len(head))
-            found.append(
-                Finding(
-                    "passive_voice",
-                    f'"{doc.text[start:end]}" is passive: it hides who acted. Say what you did '
-                    "in the active voice.",
-                    (start, end),
-                )
-            )
+            found.append(Finding.of(Codes.PASSIVE_VOICE, (start, end), phrase=doc.text[start:end]))
     return found
 
 
@@ -303,13 +237,8 @@ def _pronouns(doc: Doc, lexicons: Lexicons) -> list[Finding]:
             continue  # "US market", "OUR" in a heading
         if word == "i" and (token.text != "I" or token.pos_ != "PRON" or _numeral_i(token)):
             continue  # "Phase I", "World War I", "i.e."
-        found.append(
-            Finding(
-                "first_person",
-                f'"{token.text}": resumes leave out first-person pronouns; start with the verb.',
-                (token.idx, token.idx + len(token)),
-            )
-        )
+        span = (token.idx, token.idx + len(token))
+        found.append(Finding.of(Codes.FIRST_PERSON, span, word=token.text))
     return found
 
 
@@ -332,26 +261,13 @@ def _has_scope(text: str, lexicons: Lexicons) -> bool:
     return any(phrase_pattern(word).search(text) for word in lexicons.scope_words)
 
 
-def _phrases(
-    text: str, phrases: tuple[str, ...], code: str, message: Callable[[str], str]
-) -> list[Finding]:
+def _phrases(text: str, phrases: tuple[str, ...], code: FindingCode) -> list[Finding]:
     found = [
-        Finding(code, message(match.group()), (match.start(), match.end()))
+        Finding.of(code, (match.start(), match.end()), word=match.group())
         for phrase in phrases
         for match in phrase_pattern(phrase).finditer(text)
     ]
     return sorted(found, key=lambda f: f.span or (0, 0))
-
-
-def _buzzword_message(word: str) -> str:
-    return (
-        f'"{word}" is a claim a reader cannot check. Replace it with the evidence: what you '
-        "did and what it changed."
-    )
-
-
-def _filler_message(word: str) -> str:
-    return f'"{word}" adds length without meaning; cut it.'
 
 
 def _first_word_span(doc: Doc) -> tuple[int, int] | None:

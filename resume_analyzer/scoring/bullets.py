@@ -3,7 +3,7 @@ stronger line.
 
 Quality adds what the line shows (an action verb by its strength, a metric, an outcome,
 scope, a readable length, a clean line) and takes off for what weakens it. The weights are
-in `POINTS` and `PENALTIES` and explained in docs/scoring.md.
+in `POINTS` and, per finding code, in `resume_analyzer.codes`; docs/scoring.md explains them.
 
 A suggestion is built from the bullet's own words: it removes what weakens the line, turns
 "Responsible for managing X" into "Managed X", and marks what is missing with [placeholders].
@@ -13,7 +13,9 @@ It never invents a number or a fact.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from resume_analyzer.codes import BULLET, Codes
 from resume_analyzer.nlp.impact import Impact
 from resume_analyzer.scoring.result import Strength
 from resume_analyzer.taxonomy import Lexicons
@@ -29,16 +31,8 @@ POINTS = {
     "length": 10,
     "clean": 15,
 }
-# Per finding, and the most one kind of finding can cost a line.
-PENALTIES = {
-    "weak_opener": (15, 15),
-    "passive_voice": (10, 10),
-    "first_person": (10, 10),
-    "tense_mismatch": (5, 5),
-    "buzzword": (5, 10),
-    "filler": (3, 6),
-    "verb_overused": (5, 5),
-}
+# A line with either of these does not earn POINTS["length"].
+LENGTH_CODES = frozenset({Codes.TOO_SHORT.code, Codes.TOO_LONG.code})
 STRONG = 70
 SOLID = 45
 
@@ -52,12 +46,18 @@ def bullet_quality(impact: Impact) -> float:
     points += POINTS["metric"] if impact.metrics else 0
     points += POINTS["outcome"] if impact.outcome else 0
     points += POINTS["scope"] if impact.scope else 0
-    points += 0 if {"too_short", "too_long"} & set(codes) else POINTS["length"]
-    penalty = 0.0
-    for code, (each, cap) in PENALTIES.items():
-        penalty += min(cap, each * codes.count(code))
+    points += 0 if LENGTH_CODES & set(codes) else POINTS["length"]
     points += POINTS["clean"]
-    return max(0.0, min(100.0, points - penalty))
+    return max(0.0, min(100.0, points - penalty(codes)))
+
+
+def penalty(codes: Sequence[str]) -> int:
+    """Points a line's findings take off, each code up to its cap; unknown codes take none."""
+    return sum(
+        min(code.penalty.cap, code.penalty.each * codes.count(code.code))
+        for code in BULLET
+        if code.penalty
+    )
 
 
 def strength(quality: float) -> Strength:
@@ -73,18 +73,18 @@ def suggest(text: str, impact: Impact, lexicons: Lexicons, *, past_role: bool | 
     codes = impact.codes()
     body = text.strip()
     lead = ""
-    if "weak_opener" in codes:
+    if Codes.WEAK_OPENER.code in codes:
         body = _drop_opener(body, lexicons)
         gerund = re.match(r"([A-Za-z]+ing)\b\s*(.*)", body)
         if gerund and (past := _past_tense(gerund.group(1))):
             lead, body = past, gerund.group(2)
         else:
             lead = "[Action verb, e.g. Led/Built/Launched]"
-    elif "weak_verb" in codes or "no_action_verb" in codes:
-        if impact.verb_span and "weak_verb" in codes:
+    elif Codes.WEAK_VERB.code in codes or Codes.NO_ACTION_VERB.code in codes:
+        if impact.verb_span and Codes.WEAK_VERB.code in codes:
             body = body[impact.verb_span[1] :].lstrip()
         lead = "[Action verb, e.g. Led/Built/Launched]"
-    elif "tense_mismatch" in codes and impact.verb and impact.verb_span:
+    elif Codes.TENSE_MISMATCH.code in codes and impact.verb and impact.verb_span:
         past = _past_tense(impact.verb) if past_role else None
         if past:
             lead, body = past, body[impact.verb_span[1] :].lstrip()
@@ -111,11 +111,11 @@ def _drop_opener(body: str, lexicons: Lexicons) -> str:
 
 def _drop_words(body: str, codes: set[str], lexicons: Lexicons) -> str:
     words: list[str] = []
-    if "first_person" in codes:
+    if Codes.FIRST_PERSON.code in codes:
         words += [p for p in lexicons.pronouns if p != "i"] + ["I"]
-    if "filler" in codes:
+    if Codes.FILLER.code in codes:
         words += list(lexicons.fillers)
-    if "buzzword" in codes:
+    if Codes.BUZZWORD.code in codes:
         words += list(lexicons.buzzwords)
     for word in sorted(words, key=len, reverse=True):
         flags = 0 if word == "I" else re.IGNORECASE

@@ -9,8 +9,9 @@ missing points.
 
 from __future__ import annotations
 
+from resume_analyzer.codes import Codes, FindingCode, priority
 from resume_analyzer.nlp.impact import Impact
-from resume_analyzer.scoring.bullets import PENALTIES, POINTS
+from resume_analyzer.scoring.bullets import LENGTH_CODES, POINTS, penalty
 from resume_analyzer.scoring.competencies import MEASURED, area_points, area_score
 from resume_analyzer.scoring.presentation import Check
 from resume_analyzer.scoring.result import (
@@ -23,22 +24,6 @@ from resume_analyzer.scoring.result import (
 )
 from resume_analyzer.taxonomy import Taxonomy
 
-# Which of a bullet's findings names the feedback item, most important first.
-PRIORITY = (
-    "weak_opener",
-    "no_metric",
-    "no_outcome",
-    "no_action_verb",
-    "weak_verb",
-    "passive_voice",
-    "first_person",
-    "tense_mismatch",
-    "verb_overused",
-    "buzzword",
-    "filler",
-    "too_long",
-    "too_short",
-)
 _SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
 
@@ -75,10 +60,11 @@ def bullet_items(
     for bullet, impact in bullets:
         if not bullet.findings:
             continue
+        # The most important finding names the item (codes.priority, which never raises).
         codes = [f.code for f in bullet.findings]
-        main = min(codes, key=lambda code: PRIORITY.index(code) if code in PRIORITY else 99)
+        main = min(codes, key=priority)
         first = next(f for f in bullet.findings if f.code == main)
-        others = sorted(set(codes) - {main}, key=PRIORITY.index)
+        others = sorted(set(codes) - {main}, key=priority)
         message = first.message
         if others:
             message += " Also: " + ", ".join(code.replace("_", " ") for code in others) + "."
@@ -105,13 +91,12 @@ def competency_items(
             continue
         points = area_points(list(area.evidence))
         gain = (area_score(points + MEASURED, taxonomy) - area.score) * area.weight * weight
-        listed_only = bool(area.evidence) and not any(e.demonstrated for e in area.evidence)
-        what = "only listed" if listed_only else area.level
+        code = _competency_code(area)
         items.append(
             FeedbackItem(
                 severity=severity(gain),
-                code=f"competency_{'listed_only' if listed_only else area.level}",
-                message=f"{area.name}: {what} ({area.score:.0f}/100). {area.advice}",
+                code=code.code,
+                message=code.format(area=area.name, score=area.score, advice=area.advice),
                 location=Location(),
                 suggestion=area.example or None,
                 gain=gain,
@@ -130,7 +115,7 @@ def presentation_items(checks: list[Check], weight: float) -> list[FeedbackItem]
         items.append(
             FeedbackItem(
                 severity=severity(gain),
-                code=check.id if check.id.startswith("missing") else f"presentation_{check.id}",
+                code=check.code.code,
                 message=check.message,
                 location=Location(section=check.section),
                 suggestion=None,
@@ -148,9 +133,8 @@ def job_items(job: JobMatch, weights: dict[str, float], weight: float) -> list[F
         items.append(
             FeedbackItem(
                 severity=severity(gain),
-                code="job_missing_skill",
-                message=f'The posting asks for "{name}" and the resume does not show it. If '
-                "you have it, add a line that shows you using it; if not, do not claim it.",
+                code=Codes.JOB_MISSING_SKILL.code,
+                message=Codes.JOB_MISSING_SKILL.format(skill=name),
                 location=Location(),
                 suggestion=None,
                 gain=gain,
@@ -167,6 +151,12 @@ def _potential(impact: Impact, quality: float) -> float:
     gain = POINTS["strong_verb"] - have_verb
     gain += 0 if impact.metrics else POINTS["metric"]
     gain += 0 if impact.outcome else POINTS["outcome"]
-    gain += POINTS["length"] if {"too_short", "too_long"} & set(codes) else 0
-    gain += sum(min(cap, each * codes.count(code)) for code, (each, cap) in PENALTIES.items())
+    gain += POINTS["length"] if LENGTH_CODES & set(codes) else 0
+    gain += penalty(codes)
     return min(100.0, quality + gain)
+
+
+def _competency_code(area: Competency) -> FindingCode:
+    if area.evidence and not any(e.demonstrated for e in area.evidence):
+        return Codes.COMPETENCY_LISTED_ONLY
+    return Codes.COMPETENCY_MISSING if area.level == "missing" else Codes.COMPETENCY_WEAK

@@ -7,23 +7,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from resume_analyzer.codes import Codes, FindingCode
 from resume_analyzer.document import Entry, Resume
 from resume_analyzer.nlp.evidence import Evidence
 
-# (check id, points). They add up to 100.
+# Check id (its key in the component's details) → its code, which holds its points and
+# messages. The points add up to 100.
 CHECKS = {
-    "name": 5,
-    "email": 10,
-    "phone": 5,
-    "linkedin": 5,
-    "experience_section": 10,
-    "education_section": 10,
-    "skills_section": 5,
-    "length": 15,
-    "dated_entries": 10,
-    "date_format": 5,
-    "bullet_length": 10,
-    "layout": 10,
+    "name": Codes.PRESENTATION_NAME,
+    "email": Codes.PRESENTATION_EMAIL,
+    "phone": Codes.PRESENTATION_PHONE,
+    "linkedin": Codes.PRESENTATION_LINKEDIN,
+    "experience_section": Codes.PRESENTATION_EXPERIENCE_SECTION,
+    "education_section": Codes.PRESENTATION_EDUCATION_SECTION,
+    "skills_section": Codes.PRESENTATION_SKILLS_SECTION,
+    "length": Codes.PRESENTATION_LENGTH,
+    "dated_entries": Codes.PRESENTATION_DATED_ENTRIES,
+    "date_format": Codes.PRESENTATION_DATE_FORMAT,
+    "bullet_length": Codes.PRESENTATION_BULLET_LENGTH,
+    "layout": Codes.PRESENTATION_LAYOUT,
 }
 EARLY_CAREER_YEARS = 3.0
 BULLET_WORDS = (8, 40)
@@ -37,49 +39,31 @@ class Check:
     message: str | None  # why it failed and how to fix it; None when it passed
     section: str | None = None
 
+    @property
+    def code(self) -> FindingCode:
+        return CHECKS[self.id]
+
+
+def check_points(check: str) -> int:
+    points = CHECKS[check].points
+    if points is None:
+        raise ValueError(f"{CHECKS[check].code} has no points; give it some in codes.py")
+    return points
+
 
 def presentation_checks(resume: Resume, evidence: Evidence) -> list[Check]:
     contact = resume.contact
     kinds = {section.kind for section in resume.sections}
     checks = [
+        _present("name", contact.name),
+        _present("email", contact.email),
+        _present("phone", contact.phone),
+        _present("linkedin", contact.link("linkedin")),
         _present(
-            "name",
-            contact.name,
-            "No name was found at the top. Put your full name on "
-            "the first line, as plain text (not in a header image).",
+            "experience_section", kinds & {"experience", "projects"} or None, section="experience"
         ),
-        _present(
-            "email",
-            contact.email,
-            "No email address was found. Add one near your name, "
-            "as text (not only as a link or an icon).",
-        ),
-        _present("phone", contact.phone, "No phone number was found. Add one near your name."),
-        _present(
-            "linkedin",
-            contact.link("linkedin"),
-            "No LinkedIn URL was found. Add linkedin.com/in/your-name next to your email.",
-        ),
-        _present(
-            "experience_section",
-            kinds & {"experience", "projects"} or None,
-            'No "Experience" or "Projects" section was recognised. Use a standard heading '
-            "so readers and ATS find your work.",
-            section="experience",
-        ),
-        _present(
-            "education_section",
-            "education" in kinds or None,
-            'No "Education" section '
-            "was recognised. Add one with your degree, school and graduation date.",
-        ),
-        _present(
-            "skills_section",
-            "skills" in kinds or None,
-            'No "Skills" section was '
-            "recognised. List your tools and methods (SQL, Figma, A/B testing) under a "
-            '"Skills" heading.',
-        ),
+        _present("education_section", "education" in kinds or None),
+        _present("skills_section", "skills" in kinds or None),
         _length(resume),
         *_dates(resume),
         _bullet_lengths(evidence),
@@ -104,13 +88,14 @@ def experience_years(resume: Resume) -> float:
     return max(0.0, (max(ends) - min(starts)) / 12.0)
 
 
-def _present(check: str, value: object, message: str, *, section: str | None = None) -> Check:
-    points = CHECKS[check]
-    return Check(check, points, points if value else 0.0, None if value else message, section)
+def _present(check: str, value: object, *, section: str | None = None) -> Check:
+    points = check_points(check)
+    message = None if value else CHECKS[check].format()
+    return Check(check, points, points if value else 0.0, message, section)
 
 
 def _length(resume: Resume) -> Check:
-    points = CHECKS["length"]
+    points = check_points("length")
     years = experience_years(resume)
     pages = resume.pages
     if pages <= 1 or (pages == 2 and years >= EARLY_CAREER_YEARS):
@@ -120,22 +105,15 @@ def _length(resume: Resume) -> Check:
             "length",
             points,
             points / 2,
-            f"Two pages with about {years:.0f} years of experience: one page is the norm for "
-            "APM applicants. Keep your strongest, most product-like lines and cut the rest.",
+            Codes.PRESENTATION_LENGTH.format("two_pages", years=years),
         )
-    return Check(
-        "length",
-        points,
-        0.0,
-        f"{pages} pages is too long for an APM application; aim for one page (two at most "
-        "with several years of experience).",
-    )
+    return Check("length", points, 0.0, Codes.PRESENTATION_LENGTH.format(pages=pages))
 
 
 def _dates(resume: Resume) -> list[Check]:
     entries = [e for s in resume.sections if s.kind == "experience" for e in s.entries]
     undated = [e for e in entries if not (e.start or e.end or e.dates)]
-    dated = CHECKS["dated_entries"]
+    dated = check_points("dated_entries")
     first = Check("dated_entries", dated, dated, None, "experience")
     if entries and undated:
         share = 1 - len(undated) / len(entries)
@@ -143,20 +121,18 @@ def _dates(resume: Resume) -> list[Check]:
             "dated_entries",
             dated,
             dated * share,
-            f"{len(undated)} of {len(entries)} experience entries have no dates. Give each a "
-            "start and end (e.g. Jun 2023 – Aug 2023).",
+            Codes.PRESENTATION_DATED_ENTRIES.format(undated=len(undated), entries=len(entries)),
             "experience",
         )
     styles = {style for e in entries if (style := _date_style(e))}
-    fmt = CHECKS["date_format"]
+    fmt = check_points("date_format")
     second = Check("date_format", fmt, fmt, None, "experience")
     if len(styles) > 1:
         second = Check(
             "date_format",
             fmt,
             0.0,
-            "Dates are written in more than one style (" + ", ".join(sorted(styles)) + "). "
-            "Pick one, e.g. Jun 2023 – Aug 2023, and use it everywhere.",
+            Codes.PRESENTATION_DATE_FORMAT.format(styles=", ".join(sorted(styles))),
             "experience",
         )
     return [first, second]
@@ -174,7 +150,7 @@ def _date_style(entry: Entry) -> str | None:
 
 
 def _bullet_lengths(evidence: Evidence) -> Check:
-    points = CHECKS["bullet_length"]
+    points = check_points("bullet_length")
     lines = [line.impact for line in evidence.achievements if line.impact]
     if not lines:
         return Check("bullet_length", points, points, None)
@@ -187,13 +163,14 @@ def _bullet_lengths(evidence: Evidence) -> Check:
         "bullet_length",
         points,
         points * share,
-        f"{len(lines) - good} of {len(lines)} bullets are under {low} or over {high} words. "
-        "Aim for one to two lines: the action, then the result.",
+        Codes.PRESENTATION_BULLET_LENGTH.format(
+            off=len(lines) - good, total=len(lines), low=low, high=high
+        ),
     )
 
 
 def _layout(resume: Resume) -> Check:
-    points = CHECKS["layout"]
+    points = check_points("layout")
     problems = [w for w in resume.warnings if w.code != "not_english"]
     if not problems:
         return Check("layout", points, points, None)
@@ -201,7 +178,7 @@ def _layout(resume: Resume) -> Check:
         "layout",
         points,
         max(0.0, points - 5 * len(problems)),
-        " ".join(w.message for w in problems),
+        Codes.PRESENTATION_LAYOUT.format(warnings=" ".join(w.message for w in problems)),
     )
 
 
