@@ -90,6 +90,12 @@ class ModelNotInstalledError(ResumeAnalyzerError):
     code = "model_not_installed"
 
 
+class AreaModelError(ResumeAnalyzerError):
+    """The learned area model's files are missing, unreadable, or do not match each other."""
+
+    code = "area_model_unavailable"
+
+
 class NotAResumeError(DocumentError):
     """The file reads, but holds too little text to be a resume."""
 
