@@ -44,7 +44,7 @@ DEFAULT_SETTINGS = ParseSettings()
 @dataclass(frozen=True)
 class AnalysisSettings:
     """Knobs for `analyze()`: the parsing limits, and whether the learned area model runs
-    beside the taxonomy's rules (off: rules only, a little faster, no scikit-learn import)."""
+    beside the taxonomy's rules (off: rules only, a little faster, the model's arrays unread)."""
 
     parse: ParseSettings = DEFAULT_SETTINGS
     use_model: bool = True
