@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from resume_analyzer.errors import ResumeAnalyzerError
 from resume_analyzer.nlp.areas import AREAS, FORMAT, AreaModel, metadata_path, model_file
 
 MODEL_VERSION = 1
@@ -246,6 +247,23 @@ def load_examples(corpus: Path, labels_path: Path) -> tuple[list[Example], int]:
     return examples, missing
 
 
+# What scoring assumes of each block (areas.py and nlp/hashed_tfidf.py).
+HASHING_PARAMS: dict[str, Any] = {
+    "input": "content",
+    "lowercase": True,
+    "preprocessor": None,
+    "tokenizer": None,
+    "strip_accents": None,
+    "stop_words": None,
+    "token_pattern": r"(?u)\b\w\w+\b",
+    "binary": False,
+    "norm": None,
+    "alternate_sign": False,
+    "dtype": np.float64,
+}
+TFIDF_PARAMS: dict[str, Any] = {"norm": "l2", "use_idf": True, "sublinear_tf": True}
+
+
 def to_arrays(pipeline: Any) -> tuple[list[dict[str, Any]], dict[str, NDArray[np.float64]]]:
     """A fitted pipeline as the feature blocks and plain arrays `AreaModel` scores with NumPy.
 
@@ -286,23 +304,6 @@ def to_arrays(pipeline: Any) -> tuple[list[dict[str, Any]], dict[str, NDArray[np
     arrays["coef"] = np.vstack([e.coef_ for e in estimators]).astype(np.float64)
     arrays["intercept"] = np.concatenate([e.intercept_ for e in estimators]).astype(np.float64)
     return blocks, arrays
-
-
-# What scoring assumes of each block (areas.py and nlp/hashed_tfidf.py).
-HASHING_PARAMS: dict[str, Any] = {
-    "input": "content",
-    "lowercase": True,
-    "preprocessor": None,
-    "tokenizer": None,
-    "strip_accents": None,
-    "stop_words": None,
-    "token_pattern": r"(?u)\b\w\w+\b",
-    "binary": False,
-    "norm": None,
-    "alternate_sign": False,
-    "dtype": np.float64,
-}
-TFIDF_PARAMS: dict[str, Any] = {"norm": "l2", "use_idf": True, "sublinear_tf": True}
 
 
 def _check_params(block: str, params: dict[str, Any], expected: dict[str, Any]) -> None:
@@ -424,7 +425,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         meta = train_and_write(args.corpus, args.labels, args.out)
-    except (OSError, ValueError, KeyError) as exc:
+    except (OSError, ValueError, KeyError, ResumeAnalyzerError) as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
     f1 = meta["metrics"]["model"]["micro"]["f1"]

@@ -157,8 +157,12 @@ def read_arrays(path: Path) -> dict[str, NDArray[Any]]:
     """Every array in an .npz file, refusing pickled (object) arrays."""
     try:
         # Our own handle: np.load leaves its file open when the zip turns out broken.
-        with path.open("rb") as handle, np.load(handle, allow_pickle=False) as archive:
-            return {name: archive[name] for name in archive.files}
+        with path.open("rb") as handle:
+            archive = np.load(handle, allow_pickle=False)
+            if not isinstance(archive, np.lib.npyio.NpzFile):  # a lone .npy array
+                raise ValueError("it holds one array, not an archive")
+            with archive:
+                return {name: archive[name] for name in archive.files}
     except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
         raise AreaModelError(
             f"{path.name} is not a readable .npz file ({exc}); {REBUILD}."
