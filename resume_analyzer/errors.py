@@ -90,6 +90,12 @@ class ModelNotInstalledError(ResumeAnalyzerError):
     code = "model_not_installed"
 
 
+class AreaModelError(ResumeAnalyzerError):
+    """The learned area model's files are missing, unreadable, or do not match each other."""
+
+    code = "area_model_unavailable"
+
+
 class NotAResumeError(DocumentError):
     """The file reads, but holds too little text to be a resume."""
 
@@ -106,9 +112,3 @@ class JobDescriptionTooLongError(JobDescriptionError):
     """The job posting is longer than one posting can be (`max_job_chars`)."""
 
     code = "job_description_too_long"
-
-
-class AreaModelError(ResumeAnalyzerError):
-    """The learned competency-area model is missing, broken, or cannot be imported."""
-
-    code = "area_model_unavailable"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import json
 import sys
 import unicodedata
@@ -22,7 +23,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from resume_analyzer.nlp.areas import AREAS, foreign_types, metadata_path, model_file
+from resume_analyzer.errors import ResumeAnalyzerError
+from resume_analyzer.nlp.areas import AREAS, FORMAT, AreaModel, metadata_path, model_file
 
 MODEL_VERSION = 1
 BULLET_KINDS = frozenset({"experience", "projects", "leadership", "summary", "other"})
@@ -245,35 +247,111 @@ def load_examples(corpus: Path, labels_path: Path) -> tuple[list[Example], int]:
     return examples, missing
 
 
-def save(pipeline: Any, target: Path) -> list[str]:
-    """Write the skops file; return the types it needs beyond skops' defaults."""
-    import skops.io as sio
+# What scoring assumes of each block (areas.py and nlp/hashed_tfidf.py).
+HASHING_PARAMS: dict[str, Any] = {
+    "input": "content",
+    "lowercase": True,
+    "preprocessor": None,
+    "tokenizer": None,
+    "strip_accents": None,
+    "stop_words": None,
+    "token_pattern": r"(?u)\b\w\w+\b",
+    "binary": False,
+    "norm": None,
+    "alternate_sign": False,
+    "dtype": np.float64,
+}
+TFIDF_PARAMS: dict[str, Any] = {"norm": "l2", "use_idf": True, "sublinear_tf": True}
 
-    # Deflate: skops stores the vocabularies as verbose JSON, ~15x larger uncompressed.
-    sio.dump(pipeline, target, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
-    trusted = sorted(sio.get_untrusted_types(file=target))
-    if foreign_types(trusted):
-        raise ValueError(f"the model needs types the loader refuses: {foreign_types(trusted)}")
-    return trusted
+
+def to_arrays(pipeline: Any) -> tuple[list[dict[str, Any]], dict[str, NDArray[np.float64]]]:
+    """A fitted pipeline as the feature blocks and plain arrays `AreaModel` scores with NumPy.
+
+    Refuses any setting that scoring does not reproduce, so a change to `build_pipeline` fails
+    here, at training time, rather than giving different probabilities after loading.
+    """
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion
+
+    features = pipeline.named_steps["features"]
+    parts = (
+        features.transformer_list if isinstance(features, FeatureUnion) else [("words", features)]
+    )
+    blocks, arrays = [], {}
+    for name, part in parts:
+        vectorizer, tfidf = (step for _, step in part.steps)
+        if not isinstance(vectorizer, HashingVectorizer) or not isinstance(tfidf, TfidfTransformer):
+            raise ValueError(f"feature block {name}: not HashingVectorizer + TfidfTransformer")
+        _check_params(name, vectorizer.get_params(), HASHING_PARAMS)
+        _check_params(name, tfidf.get_params(), TFIDF_PARAMS)
+        blocks.append(
+            {
+                "name": name,
+                "analyzer": vectorizer.analyzer,
+                "ngram_range": list(vectorizer.ngram_range),
+                "n_features": vectorizer.n_features,
+            }
+        )
+        arrays[f"idf_{name}"] = np.asarray(tfidf.idf_, dtype=np.float64)
+    classifier = pipeline.named_steps["classifier"]
+    estimators = classifier.estimators_
+    if not classifier.multilabel_ or len(estimators) != len(AREAS):
+        raise ValueError("the classifier is not a multilabel one-vs-rest over the eight areas")
+    for estimator in estimators:
+        if not isinstance(estimator, LogisticRegression) or list(estimator.classes_) != [0, 1]:
+            raise ValueError(f"an area's classifier is {estimator!r}, not a binary logistic one")
+    arrays["coef"] = np.vstack([e.coef_ for e in estimators]).astype(np.float64)
+    arrays["intercept"] = np.concatenate([e.intercept_ for e in estimators]).astype(np.float64)
+    return blocks, arrays
+
+
+def _check_params(block: str, params: dict[str, Any], expected: dict[str, Any]) -> None:
+    wrong = {k: params[k] for k, v in expected.items() if params[k] != v}
+    if wrong:
+        raise ValueError(f"feature block {block}: NumPy scoring does not implement {wrong}")
+
+
+def write_model(pipeline: Any, meta: dict[str, Any], target: Path) -> dict[str, Any]:
+    """Write the .npz arrays and the JSON beside them; return the full metadata."""
+    blocks, arrays = to_arrays(pipeline)
+    meta = {**meta, "format": FORMAT, "areas": list(AREAS), "features": blocks}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    save_arrays(arrays, target)
+    text = json.dumps(meta, indent=2, sort_keys=True) + "\n"
+    metadata_path(target).write_text(text, encoding="utf-8")
+    AreaModel.load(target)  # the loader's checks, before anyone commits the files
+    return meta
+
+
+def save_arrays(arrays: dict[str, NDArray[np.float64]], target: Path) -> None:
+    """`np.savez_compressed`, but byte-for-byte reproducible: fixed entry dates and order."""
+    with zipfile.ZipFile(target, "w") as archive:
+        for name in sorted(arrays):
+            buffer = io.BytesIO()
+            np.lib.format.write_array(
+                buffer, np.ascontiguousarray(arrays[name]), allow_pickle=False
+            )
+            entry = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            entry.external_attr = 0o644 << 16
+            archive.writestr(entry, buffer.getvalue(), zipfile.ZIP_DEFLATED, compresslevel=9)
+
+
+def versions(*names: str) -> dict[str, str]:
+    from importlib.metadata import version
+
+    return {name: version(name) for name in names}
 
 
 def train_and_write(corpus: Path, labels_path: Path, out: Path) -> dict[str, Any]:
-    import sklearn
-    import skops
-
     examples, missing = load_examples(corpus, labels_path)
     test = [e for e in examples if int(e.source, 16) % TEST_MODULUS == 0]
     train = [e for e in examples if int(e.source, 16) % TEST_MODULUS != 0]
     pipeline, thresholds, cv = fit(train)
-    out.mkdir(parents=True, exist_ok=True)
-    target = out / model_file().name
     meta = {
         "model_version": MODEL_VERSION,
-        "areas": list(AREAS),
         "thresholds": thresholds,
-        "trusted_types": save(pipeline, target),
-        "sklearn_version": sklearn.__version__,
-        "skops_version": skops.__version__,
+        "versions": {"trained_with": versions("scikit-learn", "numpy", "scipy")},
         "labels_sha256": hashlib.sha256(labels_path.read_bytes()).hexdigest(),
         "missing_keys": missing,
         "train": {"bullets": len(train), "files": len({e.source for e in train})},
@@ -285,10 +363,55 @@ def train_and_write(corpus: Path, labels_path: Path, out: Path) -> dict[str, Any
         "cv": cv,
         "metrics": evaluate(pipeline, thresholds, test),
     }
-    text = json.dumps(meta, indent=2, sort_keys=True) + "\n"
-    metadata_path(target).write_text(text, encoding="utf-8")
+    meta = write_model(pipeline, meta, out / model_file().name)
     update_card(out / "area_model.md", metrics_table(meta))
     return meta
+
+
+# Type roots a legacy .skops model's allow-list may name.
+TRUSTED_ROOTS = frozenset({"numpy", "scipy", "sklearn"})
+
+
+def foreign_types(names: Sequence[str]) -> list[str]:
+    """The type names outside the packages a model may need (scikit-learn, NumPy, SciPy)."""
+    return sorted(name for name in names if name.split(".", 1)[0] not in TRUSTED_ROOTS)
+
+
+def read_skops(path: Path) -> Any:
+    """A pipeline from a legacy .skops model, with skops' safe loader and the allow-list kept
+    in the JSON beside it (`trusted_types`): nothing is unpickled."""
+    import skops.io as sio
+
+    allowed = [str(name) for name in json.loads(metadata_path(path).read_text())["trusted_types"]]
+    if foreign_types(allowed):
+        raise ValueError(f"{path.name}'s allow-list names foreign types: {foreign_types(allowed)}")
+    unexpected = sorted(set(sio.get_untrusted_types(file=path)) - set(allowed))
+    if unexpected:
+        raise ValueError(f"{path.name} holds types not on its allow-list: {unexpected}")
+    return sio.load(path, trusted=allowed)
+
+
+def convert_skops(source: Path, target: Path) -> dict[str, Any]:
+    """Rewrite a trained .skops model (and its JSON) as .npz + JSON, without retraining.
+
+    The thresholds, counts and metrics are carried over; the versions record both the
+    libraries it was trained with and those that converted it.
+    """
+    old = json.loads(metadata_path(source).read_text(encoding="utf-8"))
+    if old.get("areas") != list(AREAS):
+        raise ValueError(f"{source.name} was trained for other areas")
+    kept = {
+        k: v
+        for k, v in old.items()
+        if k not in {"trusted_types", "sklearn_version", "skops_version"}
+    }
+    kept["versions"] = {
+        "trained_with": {"scikit-learn": old["sklearn_version"], "skops": old["skops_version"]},
+        "converted_with": versions("scikit-learn", "skops", "numpy"),
+        "converted_from": source.name,
+    }
+    pipeline = read_skops(source)  # before write_model replaces the JSON it shares with source
+    return write_model(pipeline, kept, target)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -302,7 +425,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         meta = train_and_write(args.corpus, args.labels, args.out)
-    except (OSError, ValueError, KeyError) as exc:
+    except (OSError, ValueError, KeyError, ResumeAnalyzerError) as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
     f1 = meta["metrics"]["model"]["micro"]["f1"]
