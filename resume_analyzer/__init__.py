@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+from resume_analyzer._version import __version__
+from resume_analyzer.analyze import analyze
 from resume_analyzer.document import Resume
 from resume_analyzer.errors import DocumentError, ResumeAnalyzerError
 from resume_analyzer.parsing import parse_resume
-
-__version__ = "0.1.0"
-
-from resume_analyzer.analyze import analyze  # after __version__: score.py reads it
 from resume_analyzer.scoring.result import Analysis
 
 __all__ = [

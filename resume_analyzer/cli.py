@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from resume_analyzer import __version__
+from resume_analyzer._version import __version__
 from resume_analyzer.document import Resume
 from resume_analyzer.errors import ResumeAnalyzerError
 

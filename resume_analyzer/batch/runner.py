@@ -23,7 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
-from resume_analyzer import __version__
+from resume_analyzer._version import __version__
 from resume_analyzer.batch.inputs import BatchInput, InputError
 from resume_analyzer.batch.rows import Row, error_row
 from resume_analyzer.batch.worker import ScoreTask, apply_task, init_pool, make_task, score_in_pool

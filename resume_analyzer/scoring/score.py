@@ -4,7 +4,7 @@ job match, weighted as the taxonomy says, and the feedback ranked by what each f
 
 from __future__ import annotations
 
-from resume_analyzer import __version__
+from resume_analyzer._version import __version__
 from resume_analyzer.document import Entry, Resume
 from resume_analyzer.nlp.evidence import Evidence, past_role
 from resume_analyzer.nlp.impact import Impact
