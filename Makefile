@@ -34,10 +34,12 @@ browser:
 test: lint typecheck browser
 	$(BIN)/pytest
 
+# evaluation/ and training/ are dev tools beside the package, not installed: `python -m` from
+# the repository root finds them.
 eval: install
-	$(BIN)/python -m resume_analyzer.evaluation --corpus $(CORPUS)
-	$(BIN)/python -m resume_analyzer.evaluation_skills --corpus $(CORPUS)
-	$(BIN)/python -m resume_analyzer.evaluation_scoring --corpus $(CORPUS)
+	$(BIN)/python -m evaluation --corpus $(CORPUS)
+	$(BIN)/python -m evaluation.skills --corpus $(CORPUS)
+	$(BIN)/python -m evaluation.scoring --corpus $(CORPUS)
 
 bench: install
 	$(BIN)/python benchmarks/run.py --corpus $(CORPUS)
@@ -48,7 +50,7 @@ bench: install
 
 # Retrain the competency-area model from the labels in models/data and the corpus.
 model: install
-	$(BIN)/python -m resume_analyzer.nlp.area_training --corpus $(CORPUS)
+	$(BIN)/python -m training.area_model --corpus $(CORPUS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .pytest_cache .ruff_cache

@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 
 from resume_analyzer.errors import ResumeAnalyzerError
-from resume_analyzer.nlp import area_training as training
 from resume_analyzer.nlp.areas import AREAS, AreaModel, metadata_path, model_file
+from training import area_model as training
 
 LABELS = model_file("data/area_labels.json")
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
