@@ -94,3 +94,9 @@ class NotAResumeError(DocumentError):
     """The file reads, but holds too little text to be a resume."""
 
     code = "not_a_resume"
+
+
+class MissingExtraError(ResumeAnalyzerError):
+    """A command needs an optional part (an extra, e.g. `[web]`) that is not installed."""
+
+    code = "missing_extra"
