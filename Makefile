@@ -6,7 +6,8 @@ CORPUS ?= ../shared/corpus
 
 .PHONY: run test lint typecheck browser eval bench model clean install
 
-# Re-install only when the project's dependencies change.
+# Re-install only when the project's dependencies change. [dev] pulls in the [web], [dask] and
+# [train] extras, so `make run` has the web app's server and `make test` everything.
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
