@@ -6,7 +6,8 @@ CORPUS ?= ../shared/corpus
 
 .PHONY: run test lint typecheck browser eval bench model taxonomy clean install
 
-# Re-install only when the project's dependencies change.
+# Re-install only when the project's dependencies change. [dev] pulls in the [web], [dask] and
+# [train] extras, so `make run` has the web app's server and `make test` everything.
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -34,10 +35,12 @@ browser:
 test: lint typecheck browser
 	$(BIN)/pytest
 
+# evaluation/ and training/ are dev tools beside the package, not installed: `python -m` from
+# the repository root finds them.
 eval: install
-	$(BIN)/python -m resume_analyzer.evaluation --corpus $(CORPUS)
-	$(BIN)/python -m resume_analyzer.evaluation_skills --corpus $(CORPUS)
-	$(BIN)/python -m resume_analyzer.evaluation_scoring --corpus $(CORPUS)
+	$(BIN)/python -m evaluation --corpus $(CORPUS)
+	$(BIN)/python -m evaluation.skills --corpus $(CORPUS)
+	$(BIN)/python -m evaluation.scoring --corpus $(CORPUS)
 
 bench: install
 	$(BIN)/python benchmarks/run.py --corpus $(CORPUS)
@@ -48,7 +51,7 @@ bench: install
 
 # Retrain the competency-area model from the labels in models/data and the corpus.
 model: install
-	$(BIN)/python -m resume_analyzer.nlp.area_training --corpus $(CORPUS)
+	$(BIN)/python -m training.area_model --corpus $(CORPUS)
 
 # Re-validate skills_taxonomy.yaml and rewrite its compiled form (a test fails when stale).
 taxonomy: install

@@ -318,20 +318,24 @@ def serve(host: str, port: int, threads: int, no_model: bool, taxonomy_file: Pat
     """
     import logging
 
-    from waitress import serve as waitress_serve
-
-    from resume_analyzer.web import create_app
+    from resume_analyzer.extras import requires_extra
 
     public = host not in LOOPBACK
     try:
-        app = create_app(
-            {
-                "PUBLIC": public,
-                "USE_MODEL": not no_model,
-                "TAXONOMY": str(taxonomy_file) if taxonomy_file else None,
-                "WARM_UP": True,
-            }
-        )
+        # create_app() too: the app imports some of its parts (the store) only when built.
+        with requires_extra("web"):
+            from waitress import serve as waitress_serve
+
+            from resume_analyzer.web import create_app
+
+            app = create_app(
+                {
+                    "PUBLIC": public,
+                    "USE_MODEL": not no_model,
+                    "TAXONOMY": str(taxonomy_file) if taxonomy_file else None,
+                    "WARM_UP": True,
+                }
+            )
     except ResumeAnalyzerError as error:
         raise DocumentFailure(error.message) from None
     # waitress logs request lines only (never bodies); keep its own messages, not debug noise.
@@ -351,6 +355,11 @@ def serve(host: str, port: int, threads: int, no_model: bool, taxonomy_file: Pat
 @click.password_option(prompt="Coach password", help="The password to hash (prompted).")
 def hash_password(password: str) -> None:
     """Print a hash of the coach password for RESUME_ANALYZER_COACH_PASSWORD_HASH."""
-    from werkzeug.security import generate_password_hash
+    from resume_analyzer.extras import requires_extra
 
+    try:
+        with requires_extra("web"):
+            from werkzeug.security import generate_password_hash
+    except ResumeAnalyzerError as error:
+        raise DocumentFailure(error.message) from None
     click.echo(generate_password_hash(password))

@@ -112,3 +112,9 @@ class JobDescriptionTooLongError(JobDescriptionError):
     """The job posting is longer than one posting can be (`max_job_chars`)."""
 
     code = "job_description_too_long"
+
+
+class MissingExtraError(ResumeAnalyzerError):
+    """A command needs an optional part (an extra, e.g. `[web]`) that is not installed."""
+
+    code = "missing_extra"

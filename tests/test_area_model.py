@@ -24,7 +24,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resume_analyzer.errors import AreaModelError, ResumeAnalyzerError
-from resume_analyzer.nlp import area_training as training
 from resume_analyzer.nlp.areas import (
     AREAS,
     FORMAT,
@@ -35,6 +34,7 @@ from resume_analyzer.nlp.areas import (
     read_arrays,
 )
 from resume_analyzer.nlp.hashed_tfidf import TOKENIZERS, HashedTfidf, buckets, hash_ngrams
+from training import area_model as training
 
 LABELS = model_file("data/area_labels.json")
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from resume_analyzer import evaluation as ev
+import evaluation as ev
+from evaluation import files as ev_files
 from resume_analyzer.document import Bullet, Contact, Link, Resume, Section
 from resume_analyzer.errors import CorruptDocumentError
-from resume_analyzer.evaluation import files as ev_files
 
 FAKE_NAME = "Zorblax Quuxington"
 FAKE_EMAIL = "zorblax.q@example.org"

@@ -28,6 +28,7 @@ from resume_analyzer.batch.inputs import BatchInput, InputError
 from resume_analyzer.batch.rows import Row, error_row
 from resume_analyzer.batch.worker import ScoreTask, apply_task, init_pool, make_task, score_in_pool
 from resume_analyzer.errors import ResumeAnalyzerError
+from resume_analyzer.extras import requires_extra
 
 Item = BatchInput | InputError
 # Above this, input bytes go to Dask workers directly (scatter) instead of inside the task.
@@ -66,7 +67,8 @@ def run_batch(
     `workers`: local processes (0: score in this process); ignored with `scheduler`.
     `task`: how to score (built from job_text/taxonomy_path/use_model/want_report when None).
     Raises ResumeAnalyzerError for a setup problem shared by every input (taxonomy, posting,
-    model), before or during the run; rows already yielded stay valid.
+    model, a `scheduler` without the [dask] extra), before or during the run; rows already
+    yielded stay valid.
     """
     if workers < 0:
         raise ValueError("workers must be 0 (this process) or more")
@@ -75,6 +77,8 @@ def run_batch(
     )
     items = _wanted(inputs, skip, on_skip)
     if scheduler is not None:
+        with requires_extra("dask"):  # here, before the first row is asked for
+            importlib.import_module("distributed")
         return _run_dask(items, task, scheduler, max_in_flight)
     if workers == 0:
         return _run_here(items, task)

@@ -37,7 +37,10 @@ PathPart = str | int
 
 
 def default_taxonomy_path() -> Path:
-    """The taxonomy shipped with the package: inside the wheel, or at the checkout's root."""
+    """The taxonomy shipped with the package: beside its modules in every kind of install.
+
+    The checkout's root (a symlink to that file) stays a fallback for trees laid out before.
+    """
     package_dir = Path(str(resources.files("resume_analyzer")))
     for candidate in (package_dir / FILENAME, package_dir.parent / FILENAME):
         if candidate.is_file():

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from resume_analyzer.document import Resume
-from resume_analyzer.evaluation.files import _contact_field, attempt_parse
-from resume_analyzer.evaluation.metrics import (
+from evaluation.files import _contact_field, attempt_parse
+from evaluation.metrics import (
     CONTACT_FIELDS,
     LAYOUT_FILE,
     LAYOUTS,
@@ -17,6 +16,7 @@ from resume_analyzer.evaluation.metrics import (
     normalize_bullet,
     normalize_space,
 )
+from resume_analyzer.document import Resume
 
 # --- Same content, three layouts ----------------------------------------------------------------
 

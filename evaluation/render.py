@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from resume_analyzer.evaluation.metrics import HEADLINE_KINDS, NAME_OVERLAP_THRESHOLD, rate
+from evaluation.metrics import HEADLINE_KINDS, NAME_OVERLAP_THRESHOLD, rate
 
 # --- Rendering ----------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Train the competency-area tagger: `python -m resume_analyzer.nlp.area_training --corpus DIR`.
+"""Train the competency-area tagger: `python -m training.area_model --corpus DIR`.
 
 The labels (models/data/area_labels.json) hold bullet hashes, never text: the text is recovered
 by parsing the listed corpus files and hashing their bullets. Split by source file, thresholds

@@ -1,6 +1,6 @@
 """Calibrate the APM score on the corpus: per category, PM/APM separation (AUC), layouts.
 
-    python -m resume_analyzer.evaluation_scoring --corpus ../shared/corpus [--per-category N]
+    python -m evaluation.scoring --corpus ../shared/corpus [--per-category N]
         [--json FILE] [--no-model]
 
 livecareer: the first N PDFs per category by SHA-256 of their bytes. Only counts, scores,
@@ -26,9 +26,7 @@ from typing import Any
 
 import click
 
-from resume_analyzer.analyze import analyze
-from resume_analyzer.errors import ResumeAnalyzerError
-from resume_analyzer.evaluation import (
+from evaluation import (
     LAYOUT_FILE,
     LAYOUTS,
     LIVECAREER,
@@ -37,6 +35,8 @@ from resume_analyzer.evaluation import (
     percentile,
     timing_stats,
 )
+from resume_analyzer.analyze import analyze
+from resume_analyzer.errors import ResumeAnalyzerError
 from resume_analyzer.scoring.result import Analysis
 from resume_analyzer.settings import AnalysisSettings
 

@@ -1,6 +1,6 @@
 """Measure skill extraction against the DataTurks "Skills" labels in the development corpus.
 
-    python -m resume_analyzer.evaluation_skills --corpus ../shared/corpus [--json report.json]
+    python -m evaluation.skills --corpus ../shared/corpus [--json report.json]
 
 Gold G: the taxonomy skills our matcher finds in a resume's labeled Skills spans, line by line,
 read as a list. Predicted P: those it finds in the whole text, line by line, with no section
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from resume_analyzer.evaluation import (
+from evaluation import (
     DATATURKS_GLOB,
     corpus_option,
     json_option,

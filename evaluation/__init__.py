@@ -1,6 +1,9 @@
 """Measure the parser on the development corpus: failures, sections, contacts, layouts.
 
-    python -m resume_analyzer.evaluation --corpus ../shared/corpus [--json report.json]
+    python -m evaluation --corpus ../shared/corpus [--json report.json]
+
+A development tool beside the package, run from the repository root (`make eval`); it is not
+shipped in the wheel and nothing in resume_analyzer/ or web/ imports it.
 
 The corpus holds real people's resumes. This module never prints or writes their text, names
 or contact details: only counts, ratios, section kinds, error codes and file names.
@@ -17,7 +20,7 @@ from typing import Any, TypeVar
 
 import click
 
-from resume_analyzer.evaluation.contacts import (
+from evaluation.contacts import (
     LabeledContact,
     Pair,
     evaluate_contacts,
@@ -26,7 +29,7 @@ from resume_analyzer.evaluation.contacts import (
     score_names,
     score_phones,
 )
-from resume_analyzer.evaluation.files import (
+from evaluation.files import (
     FileResult,
     attempt_parse,
     category_kinds,
@@ -35,8 +38,8 @@ from resume_analyzer.evaluation.files import (
     failure_stats,
     section_stats,
 )
-from resume_analyzer.evaluation.layouts import compare_layouts, evaluate_layouts, layout_signature
-from resume_analyzer.evaluation.metrics import (
+from evaluation.layouts import compare_layouts, evaluate_layouts, layout_signature
+from evaluation.metrics import (
     DATATURKS_GLOB,
     GROUPS,
     LAYOUT_FILE,
@@ -51,7 +54,7 @@ from resume_analyzer.evaluation.metrics import (
     timing_stats,
     token_overlap,
 )
-from resume_analyzer.evaluation.render import render_report
+from evaluation.render import render_report
 
 __all__ = [
     "DATATURKS_GLOB",
@@ -113,7 +116,7 @@ def evaluate_corpus(
 # --- Command ------------------------------------------------------------------------------------
 
 
-# Options every evaluation command shares (this one, evaluation_skills, evaluation_scoring).
+# Options every evaluation command shares (this one, evaluation.skills, evaluation.scoring).
 corpus_option = click.option(
     "--corpus",
     type=click.Path(path_type=Path),

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from evaluation.metrics import CONTACT_FIELDS, GROUPS, LIVECAREER, timing_stats
 from resume_analyzer.document import SECTION_KINDS, Contact, Resume
 from resume_analyzer.errors import DocumentError
-from resume_analyzer.evaluation.metrics import CONTACT_FIELDS, GROUPS, LIVECAREER, timing_stats
 from resume_analyzer.parsing import parse_resume
 
 # --- Parsing one input --------------------------------------------------------------------------

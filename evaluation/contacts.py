@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from resume_analyzer.document import Contact
-from resume_analyzer.evaluation.files import attempt_parse
-from resume_analyzer.evaluation.metrics import (
+from evaluation.files import attempt_parse
+from evaluation.metrics import (
     _PHONE_RUN,
     NAME_OVERLAP_THRESHOLD,
     looks_like_email,
@@ -21,6 +20,7 @@ from resume_analyzer.evaluation.metrics import (
     timing_stats,
     token_overlap,
 )
+from resume_analyzer.document import Contact
 
 # --- Contact accuracy against DataTurks ---------------------------------------------------------
 
