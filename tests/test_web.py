@@ -1113,7 +1113,7 @@ def test_a_foreign_host_name_is_refused_on_loopback(client: FlaskClient, path: s
     [
         {"Origin": "http://evil.example"},
         {"Origin": "http://localhost:9999"},
-        {"Origin": "null"},
+        {"Sec-Fetch-Site": "cross-site", "Origin": "null"},
         {"Sec-Fetch-Site": "cross-site"},
         {"Sec-Fetch-Site": "same-site"},
     ],
@@ -1127,7 +1127,13 @@ def test_a_cross_origin_post_to_the_api_is_refused(
 
 
 def test_scripts_and_same_origin_pages_still_post(app: Flask, client: FlaskClient) -> None:
-    for headers in ({}, {"Origin": "http://localhost"}, {"Sec-Fetch-Site": "same-origin"}):
+    for headers in (
+        {},
+        {"Origin": "http://localhost"},
+        {"Sec-Fetch-Site": "same-origin"},
+        # A form on a page with Referrer-Policy: no-referrer sends Origin: null.
+        {"Sec-Fetch-Site": "same-origin", "Origin": "null"},
+    ):
         response = client.post(
             "/api/v1/batches", data={"files": cohort_files()[:1]}, headers=headers
         )

@@ -14,7 +14,7 @@ from typing import Any
 
 from flask import Flask
 
-from resume_analyzer._version import __version__
+from resume_analyzer import __version__
 
 MIB = 1024 * 1024
 DEFAULTS: dict[str, Any] = {
