@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import signal
 import socket
@@ -239,3 +240,42 @@ def test_open_file_limit_is_raised_to_fit_the_connections() -> None:
             assert fits <= now - serving_module.SPARE_FILES
     finally:
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+def test_workers_stop_when_the_parent_is_killed(tmp_path: Path) -> None:
+    running = served.start("--workers", "2", "--no-model", folder=tmp_path)
+    try:
+        workers = running.wait_for_workers(2)
+        running.process.kill()
+        running.process.wait(TIMEOUT)
+        deadline = time.monotonic() + TIMEOUT
+        while any(served.alive(pid) for pid in workers):
+            assert time.monotonic() < deadline, f"orphans left: {workers}"
+            time.sleep(0.1)
+    finally:
+        running.stop(signal.SIGKILL)
+
+
+# --------------------------------------------------------------------------- the docs
+
+
+def test_deployment_doc_covers_every_serve_option() -> None:
+    doc = (Path(__file__).parents[1] / "docs" / "deployment.md").read_text()
+    options = {param.opts[0] for param in main.commands["serve"].params if param.opts}
+    missing = {option for option in options - {"--help"} if f"`{option}`" not in doc}
+    assert not missing, f"docs/deployment.md does not explain {sorted(missing)}"
+
+
+def test_nginx_example_takes_the_bodies_the_app_takes(tmp_path: Path) -> None:
+    doc = (Path(__file__).parents[1] / "docs" / "deployment.md").read_text()
+    found = re.search(r"client_max_body_size (\d+)m;", doc)
+    assert found, "the nginx example sets no client_max_body_size"
+    app = create_app(
+        {"TESTING": True, "SECRET_KEY": "x", "DATABASE_URL": f"sqlite:///{tmp_path}/db"}
+    )
+    assert int(found[1]) * 1024 * 1024 == app.config["MAX_CONTENT_LENGTH"]
+    # nginx closes idle upstream connections before the app's channel timeout does.
+    keepalive = re.search(r"upstream [^}]*keepalive_timeout (\d+)s;", doc)
+    assert keepalive
+    assert int(keepalive[1]) < ServerSettings().channel_timeout
+    app.extensions["resume_analyzer_db"].dispose()
