@@ -94,11 +94,12 @@ def waitress_options(app: Flask, settings: ServerSettings) -> dict[str, Any]:
         # Idle connections are looked for this often; waitress's default is 30 s.
         "cleanup_interval": min(10, settings.channel_timeout),
         "backlog": settings.backlog,
-        "max_request_body_size": int(app.config["MAX_CONTENT_LENGTH"]) + BODY_MARGIN,
         # select() cannot watch a descriptor numbered over 1023; poll() can.
         "asyncore_use_poll": True,
         "ident": "resume-analyzer",
     }
+    if app.config.get("MAX_CONTENT_LENGTH"):
+        options["max_request_body_size"] = int(app.config["MAX_CONTENT_LENGTH"]) + BODY_MARGIN
     if settings.trusted_proxy:
         options["trusted_proxy"] = settings.trusted_proxy
         options["trusted_proxy_headers"] = {"x-forwarded-for", "x-forwarded-proto"}
