@@ -11,13 +11,14 @@ one-page PDF resume (tests/resumes.py) to /api/v1/analyze from a thread pool at 
 concurrency, a fresh connection per request. Then it opens `--idle` TCP connections that send
 nothing, times /healthz and one upload while they are open, and closes them.
 
-Prints, per N: requests/s, p50 and p95 latency, errors and how the CPU time split between the
-workers (first round; how evenly the kernel spread the connections) at each concurrency; each
-worker's share of the CPU time over all levels and its RSS and PSS
-(PSS counts pages shared with the other workers, copy-on-write after the preload, pro rata);
-the idle-connection check. Then the throughput ratio between the largest and smallest N at
-each concurrency: median [min-max] over rounds, each round's ratio taken within the round.
-Run it on a quiet machine; the load average is printed at the start and the end.
+Prints, per N: requests/s, p50 and p95 latency, errors, the workers' CPU time per request (on
+a shared machine requests/s falls with other load, CPU per request barely moves) and how the
+CPU time split between the workers (first round; how evenly the kernel spread the
+connections) at each concurrency; each worker's share of the CPU time over all levels and its
+RSS and PSS (PSS counts pages shared with the other workers, copy-on-write after the preload,
+pro rata); the idle-connection check. Then the throughput ratio between the largest and
+smallest N at each concurrency: median [min-max] over rounds, each round's ratio taken within
+the round. Run it on a quiet machine; the load average is printed at the start and the end.
 """
 
 from __future__ import annotations
@@ -87,6 +88,12 @@ class Level:
     errors: int
     # Each worker's share of the CPU time the level cost, largest first.
     split: tuple[float, ...] = ()
+    cpu_seconds: float = 0.0  # all workers together
+
+    @property
+    def cpu_ms(self) -> float:
+        """Worker CPU time per request: unlike requests/s, barely moved by other load."""
+        return self.cpu_seconds / self.requests * 1000
 
     @property
     def rate(self) -> float:
@@ -110,6 +117,7 @@ def run_level(
         elapsed = time.perf_counter() - started
     used = [served.cpu_seconds(pid) - cpu for pid, cpu in zip(pids, before, strict=True)]
     return Level(
+        cpu_seconds=sum(used),
         split=tuple(sorted((u / (sum(used) or 1.0) for u in used), reverse=True)),
         concurrency=concurrency,
         requests=n,
@@ -250,8 +258,9 @@ def spread(values: list[float], digits: int = 1) -> str:
 
 def level_table(runs: list[Run]) -> str:
     lines = [
-        "| concurrency | requests | requests/s | p50 ms | p95 ms | errors | CPU split |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "| concurrency | requests | requests/s | p50 ms | p95 ms | errors | CPU ms/req "
+        "| CPU split |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for i, first in enumerate(runs[0].levels):
         levels = [run.levels[i] for run in runs]
@@ -261,7 +270,8 @@ def level_table(runs: list[Run]) -> str:
             f"{spread([lv.rate for lv in levels])} | "
             f"{spread([lv.percentile(50) for lv in levels], 0)} | "
             f"{spread([lv.percentile(95) for lv in levels], 0)} | "
-            f"{sum(lv.errors for lv in levels)} | {split} |"
+            f"{sum(lv.errors for lv in levels)} | {spread([lv.cpu_ms for lv in levels], 0)} | "
+            f"{split} |"
         )
     return "\n".join(lines)
 
