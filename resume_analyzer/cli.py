@@ -378,6 +378,17 @@ def serve(
     from resume_analyzer.web import create_app
 
     public = host not in LOOPBACK or trusted_proxy is not None
+    if hasattr(os, "fork"):
+        from resume_analyzer.web.serving import check_address
+
+        try:
+            check_address(host, port)
+        except OSError as error:
+            shown = f"[{host}]" if ":" in host else host
+            raise click.ClickException(
+                f"Cannot listen on {shown}:{port}: {error.strerror or error}. "
+                "Is another server running there? Choose another --port."
+            ) from None
     try:
         app = create_app(
             {

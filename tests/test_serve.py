@@ -279,3 +279,14 @@ def test_nginx_example_takes_the_bodies_the_app_takes(tmp_path: Path) -> None:
     assert keepalive
     assert int(keepalive[1]) < ServerSettings().channel_timeout
     app.extensions["resume_analyzer_db"].dispose()
+
+
+def test_a_busy_port_is_one_error_line_before_any_warm_up() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"Error: Cannot listen on 127.0.0.1:{port}" in result.output
+    assert "Traceback" not in result.output

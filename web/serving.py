@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import resource
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -69,6 +70,16 @@ class ServerSettings:
     @property
     def bind(self) -> str:
         return f"[{self.host}]:{self.port}" if ":" in self.host else f"{self.host}:{self.port}"
+
+
+def check_address(host: str, port: int) -> None:
+    """Raise OSError now when the address cannot be bound, before seconds of warm-up."""
+    if port == 0:
+        return
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn binds
+        probe.bind((host, port))
 
 
 def serve(
