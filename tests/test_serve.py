@@ -98,6 +98,28 @@ def test_a_killed_worker_is_replaced(server: served.Server) -> None:
     assert get(f"{server.base}/healthz")[0] == 200
 
 
+def test_a_worker_stopped_with_sigterm_finishes_its_requests(
+    server: served.Server, upload: tuple[bytes, str]
+) -> None:
+    # What the arbiter does on SIGHUP or at shutdown: the worker stops accepting, answers what
+    # it has, and the other worker (then its replacement) takes the new connections.
+    victim = server.wait_for_workers(2)[0]
+    url = f"{server.base}/api/v1/analyze"
+
+    def send(n: int) -> int:
+        if n == 4:
+            os.kill(victim, signal.SIGTERM)
+        return post(url, *upload)[0]
+
+    with ThreadPoolExecutor(4) as pool:
+        statuses = list(pool.map(send, range(24)))
+    assert statuses == [200] * 24
+    deadline = time.monotonic() + TIMEOUT
+    while victim in (pids := server.workers()) or len(pids) != 2:
+        assert time.monotonic() < deadline, server.log()
+        time.sleep(0.1)
+
+
 def test_idle_connections_do_not_stop_the_service(
     server: served.Server, upload: tuple[bytes, str]
 ) -> None:

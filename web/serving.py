@@ -189,6 +189,8 @@ class WaitressWorker(Worker):  # type: ignore[misc]  # gunicorn ships no type hi
         """Stop accepting, let the requests in progress finish, then close every connection."""
         server.accepting = False
         deadline = time.monotonic() + self.cfg.graceful_timeout
+        # Read what has already arrived on connections just accepted: a request there counts.
+        wasyncore.loop(timeout=0.05, map=channels, use_poll=True, count=1)
         while _busy(channels) and time.monotonic() < deadline:
             self.notify()
             wasyncore.loop(timeout=0.2, map=channels, use_poll=True, count=1)
@@ -197,8 +199,10 @@ class WaitressWorker(Worker):  # type: ignore[misc]  # gunicorn ships no type hi
 
 
 def _busy(channels: dict[int, Any]) -> bool:
+    """Whether a connection has a request arriving, waiting, running or being sent."""
     return any(
-        isinstance(channel, HTTPChannel) and (channel.requests or channel.total_outbufs_len)
+        isinstance(channel, HTTPChannel)
+        and (channel.request is not None or channel.requests or channel.total_outbufs_len)
         for channel in list(channels.values())
     )
 
