@@ -1,12 +1,24 @@
-"""Concurrent uploads against the served app: requests per second and latency.
+"""The served app under load: requests per second and latency for 1 and 2 worker processes,
+their memory, and whether idle connections stop the service.
 
-    python benchmarks/web.py [--requests 40] [--concurrency 1,2,4,8] [--threads 4] [--no-model]
+    python benchmarks/web.py [--workers 1,2] [--concurrency 1,2,4,8] [--requests 40]
+                             [--rounds 1] [--threads 4] [--idle 200] [--no-model]
 
-Starts the app under waitress (`--threads` worker threads) in a subprocess on a free loopback
-port, with a throw-away database, waits for /healthz and warms it up, then POSTs one synthetic
+Each round starts `resume-analyzer serve --port 0 --workers N` (tests/served.py) on a free
+loopback port with a throw-away database, for each N in turn (the order alternates between
+rounds, so a noisy neighbour favours neither), warms every worker, then POSTs a generated
 one-page PDF resume (tests/resumes.py) to /api/v1/analyze from a thread pool at each
-concurrency. Each request is a fresh connection (urllib). Prints a markdown table
-(concurrency, requests/s, p50 and p95 latency, errors) and the server's peak RSS (VmHWM).
+concurrency, a fresh connection per request. Then it opens `--idle` TCP connections that send
+nothing, times /healthz and one upload while they are open, and closes them.
+
+Prints, per N: requests/s, p50 and p95 latency, errors, the workers' CPU time per request (on
+a shared machine requests/s falls with other load, CPU per request barely moves) and how the
+CPU time split between the workers (first round; how evenly the kernel spread the
+connections) at each concurrency; each worker's share of the CPU time over all levels and its
+RSS and PSS (PSS counts pages shared with the other workers, copy-on-write after the preload,
+pro rata); the idle-connection check. Then the throughput ratio between the largest and
+smallest N at each concurrency: median [min-max] over rounds, each round's ratio taken within
+the round. Run it on a quiet machine; the load average is printed at the start and the end.
 """
 
 from __future__ import annotations
@@ -14,117 +26,26 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import logging
 import os
 import platform
-import subprocess
+import socket
+import statistics
 import sys
 import tempfile
 import time
-import urllib.error
 import urllib.request
-import uuid
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-# Run from a checkout without installing; tests/ holds the fixture resumes.
-sys.path.insert(0, str(ROOT))
-sys.path.insert(1, str(ROOT / "tests"))
+# tests/ holds the fixture resumes and the helper that starts the server.
+sys.path.insert(0, str(ROOT / "tests"))
 
-STARTUP_TIMEOUT = 120.0
 REQUEST_TIMEOUT = 120.0
-
-
-# --------------------------------------------------------------------------- the server
-
-
-def serve(threads: int, use_model: bool) -> None:
-    """The child process: build the app, print the port it listens on, serve until killed."""
-    from waitress.server import create_server
-
-    # resume_analyzer.web is web/ installed under another name: import it at run time.
-    create_app: Any = importlib.import_module("resume_analyzer.web").create_app
-    folder = tempfile.mkdtemp(prefix="resume-analyzer-bench-")
-    app = create_app(
-        {
-            "USE_MODEL": use_model,
-            "WARM_UP": True,
-            "SECRET_KEY": uuid.uuid4().hex,
-            "DATABASE_URL": f"sqlite:///{folder}/bench.sqlite3",
-        }
-    )
-    # At concurrency above `threads` requests wait in waitress's queue by design: that is
-    # what the latency columns measure, so its "Task queue depth" warnings are only noise.
-    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
-    server = create_server(app, host="127.0.0.1", port=0, threads=threads)
-    print(server.effective_port, flush=True)
-    server.run()
-
-
-def start_server(threads: int, use_model: bool) -> tuple[subprocess.Popen[str], str]:
-    command = [sys.executable, __file__, "--serve", "--threads", str(threads)]
-    if not use_model:
-        command.append("--no-model")
-    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-    assert child.stdout is not None
-    line = child.stdout.readline().strip()  # printed once the app is built and warmed up
-    if not line.isdigit():
-        child.kill()
-        child.wait()
-        raise SystemExit(f"the server did not start (exit code {child.poll()})")
-    base = f"http://127.0.0.1:{line}"
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=10) as response:
-                if response.status == 200:
-                    return child, base
-        except OSError:
-            pass
-        if time.monotonic() > deadline or child.poll() is not None:
-            stop_server(child)
-            raise SystemExit("the server did not answer /healthz")
-        time.sleep(0.2)
-
-
-def stop_server(child: subprocess.Popen[str]) -> None:
-    child.terminate()
-    try:
-        child.wait(10)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        child.wait()
-    if child.stdout is not None:
-        child.stdout.close()
-
-
-def peak_rss_mib(pid: int) -> float | None:
-    """The process's peak resident set size (VmHWM), in MiB; None off Linux."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return None
-    for line in status.splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return None
-
-
-# --------------------------------------------------------------------------- the client
-
-
-def multipart(name: str, data: bytes) -> tuple[bytes, str]:
-    boundary = f"bench-{uuid.uuid4().hex}"
-    head = (
-        f"--{boundary}\r\n"
-        f'Content-Disposition: form-data; name="file"; filename="{name}"\r\n'
-        "Content-Type: application/pdf\r\n\r\n"
-    ).encode()
-    body = head + data + f"\r\n--{boundary}--\r\n".encode()
-    return body, f"multipart/form-data; boundary={boundary}"
+IDLE_TIMEOUT = 60.0
+WARM_CPU_SECONDS = 1.0  # a worker's first analysis imports the parsers: seconds of CPU
 
 
 @dataclass(frozen=True)
@@ -133,16 +54,27 @@ class Outcome:
     ok: bool
 
 
-def post(url: str, body: bytes, content_type: str) -> Outcome:
+def post(url: str, body: bytes, content_type: str, timeout: float = REQUEST_TIMEOUT) -> Outcome:
     request = urllib.request.Request(
         url, data=body, method="POST", headers={"Content-Type": content_type}
     )
     started = time.perf_counter()
     try:
-        with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             answer = json.loads(response.read())
             ok = response.status == 200 and isinstance(answer.get("score"), int)
     except (OSError, ValueError):  # urllib.error.HTTPError is an OSError
+        ok = False
+    return Outcome(time.perf_counter() - started, ok)
+
+
+def get(url: str, timeout: float) -> Outcome:
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            response.read()
+            ok = response.status == 200
+    except OSError:
         ok = False
     return Outcome(time.perf_counter() - started, ok)
 
@@ -154,6 +86,14 @@ class Level:
     seconds: float
     latencies: list[float]
     errors: int
+    # Each worker's share of the CPU time the level cost, largest first.
+    split: tuple[float, ...] = ()
+    cpu_seconds: float = 0.0  # all workers together
+
+    @property
+    def cpu_ms(self) -> float:
+        """Worker CPU time per request: unlike requests/s, barely moved by other load."""
+        return self.cpu_seconds / self.requests * 1000
 
     @property
     def rate(self) -> float:
@@ -166,12 +106,19 @@ class Level:
         return ordered[rank - 1] * 1000
 
 
-def run_level(url: str, body: bytes, content_type: str, concurrency: int, n: int) -> Level:
+def run_level(
+    url: str, body: bytes, content_type: str, concurrency: int, n: int, pids: list[int]
+) -> Level:
+    served: Any = importlib.import_module("served")
+    before = [served.cpu_seconds(pid) for pid in pids]
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         started = time.perf_counter()
         outcomes = list(pool.map(lambda _: post(url, body, content_type), range(n)))
         elapsed = time.perf_counter() - started
+    used = [served.cpu_seconds(pid) - cpu for pid, cpu in zip(pids, before, strict=True)]
     return Level(
+        cpu_seconds=sum(used),
+        split=tuple(sorted((u / (sum(used) or 1.0) for u in used), reverse=True)),
         concurrency=concurrency,
         requests=n,
         seconds=elapsed,
@@ -180,64 +127,249 @@ def run_level(url: str, body: bytes, content_type: str, concurrency: int, n: int
     )
 
 
-def table(levels: list[Level]) -> str:
+@dataclass(frozen=True)
+class Memory:
+    rss_mib: float
+    pss_mib: float | None
+
+
+def memory(pid: int) -> Memory:
+    def kib(path: str, key: str) -> float | None:
+        try:
+            text = Path(path).read_text()
+        except OSError:
+            return None
+        for line in text.splitlines():
+            if line.startswith(key):
+                return int(line.split()[1]) / 1024
+        return None
+
+    return Memory(
+        kib(f"/proc/{pid}/status", "VmRSS:") or 0.0, kib(f"/proc/{pid}/smaps_rollup", "Pss:")
+    )
+
+
+@dataclass(frozen=True)
+class IdleCheck:
+    connections: int
+    opened: int
+    healthz: Outcome
+    upload: Outcome
+
+
+def idle_check(base: str, body: bytes, content_type: str, count: int) -> IdleCheck:
+    """Open `count` connections that send nothing, then ask /healthz and upload once."""
+    host, port = base.removeprefix("http://").split(":")
+    idle: list[socket.socket] = []
+    try:
+        for _ in range(count):
+            try:
+                idle.append(socket.create_connection((host, int(port)), timeout=IDLE_TIMEOUT))
+            except OSError:
+                break
+        time.sleep(1.0)  # let the server accept them all before the real requests
+        healthz = get(f"{base}/healthz", IDLE_TIMEOUT)
+        upload = post(f"{base}/api/v1/analyze", body, content_type, IDLE_TIMEOUT)
+    finally:
+        for connection in idle:
+            connection.close()
+    return IdleCheck(count, len(idle), healthz, upload)
+
+
+@dataclass
+class Run:
+    workers: int
+    levels: list[Level]
+    cpu_share: dict[int, float]
+    memory: dict[int, Memory]
+    parent: Memory
+    idle: IdleCheck | None
+    ready_seconds: float
+    warm_requests: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def warm_up(server: Any, url: str, body: bytes, content_type: str, workers: int) -> int:
+    """Upload until every worker has done its first, slow analysis; the requests sent."""
+    served: Any = importlib.import_module("served")
+    pids = server.wait_for_workers(workers)
+    start = {pid: served.cpu_seconds(pid) for pid in pids}
+    sent = 0
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        while sent < 40 * workers:
+            outcomes = list(pool.map(lambda _: post(url, body, content_type), range(workers)))
+            sent += workers
+            if not all(o.ok for o in outcomes):
+                raise SystemExit("warm-up requests failed: is the app healthy?")
+            if all(served.cpu_seconds(p) - start[p] >= WARM_CPU_SECONDS for p in pids):
+                break
+    return sent
+
+
+def measure(workers: int, args: argparse.Namespace, body: bytes, content_type: str) -> Run:
+    served: Any = importlib.import_module("served")
+    options = ["--workers", str(workers), "--threads", str(args.threads)]
+    if args.no_model:
+        options.append("--no-model")
+    with tempfile.TemporaryDirectory(prefix="resume-analyzer-bench-") as folder:
+        started = time.perf_counter()
+        server = served.start(*options, folder=Path(folder))
+        ready = time.perf_counter() - started
+        url = f"{server.base}/api/v1/analyze"
+        try:
+            warm = warm_up(server, url, body, content_type, workers)
+            pids = server.wait_for_workers(workers)
+            cpu = {pid: served.cpu_seconds(pid) for pid in pids}
+            levels = [
+                run_level(url, body, content_type, c, args.requests, pids) for c in args.levels
+            ]
+            used = {pid: served.cpu_seconds(pid) - cpu[pid] for pid in pids}
+            total = sum(used.values()) or 1.0
+            run = Run(
+                workers=workers,
+                levels=levels,
+                cpu_share={pid: seconds / total for pid, seconds in used.items()},
+                memory={pid: memory(pid) for pid in pids},
+                parent=memory(server.pid),
+                idle=None,
+                ready_seconds=ready,
+                warm_requests=warm,
+            )
+            if args.idle:
+                run.idle = idle_check(server.base, body, content_type, args.idle)
+            if server.workers() != pids:
+                run.notes.append(f"workers changed during the run: {pids} -> {server.workers()}")
+        finally:
+            server.stop()
+    return run
+
+
+# --------------------------------------------------------------------------- report
+
+
+def spread(values: list[float], digits: int = 1) -> str:
+    if len(values) == 1:
+        return f"{values[0]:.{digits}f}"
+    return (
+        f"{statistics.median(values):.{digits}f} "
+        f"[{min(values):.{digits}f}–{max(values):.{digits}f}]"
+    )
+
+
+def level_table(runs: list[Run]) -> str:
     lines = [
-        "| concurrency | requests | requests/s | p50 ms | p95 ms | errors |",
-        "|---:|---:|---:|---:|---:|---:|",
+        "| concurrency | requests | requests/s | p50 ms | p95 ms | errors | CPU ms/req "
+        "| CPU split |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for level in levels:
+    for i, first in enumerate(runs[0].levels):
+        levels = [run.levels[i] for run in runs]
+        split = "/".join(f"{share:.0%}".rstrip("%") for share in first.split)
         lines.append(
-            f"| {level.concurrency} | {level.requests} | {level.rate:.1f} | "
-            f"{level.percentile(50):.0f} | {level.percentile(95):.0f} | {level.errors} |"
+            f"| {first.concurrency} | {sum(lv.requests for lv in levels)} | "
+            f"{spread([lv.rate for lv in levels])} | "
+            f"{spread([lv.percentile(50) for lv in levels], 0)} | "
+            f"{spread([lv.percentile(95) for lv in levels], 0)} | "
+            f"{sum(lv.errors for lv in levels)} | {spread([lv.cpu_ms for lv in levels], 0)} | "
+            f"{split} |"
+        )
+    return "\n".join(lines)
+
+
+def worker_lines(run: Run) -> list[str]:
+    lines = []
+    for n, (pid, share) in enumerate(sorted(run.cpu_share.items()), 1):
+        mem = run.memory[pid]
+        pss = f"{mem.pss_mib:.0f}" if mem.pss_mib is not None else "n/a"
+        lines.append(
+            f"  worker {n}: {share:.0%} of the CPU time, RSS {mem.rss_mib:.0f} MiB, PSS {pss} MiB"
+        )
+    lines.append(f"  parent (arbiter, after the preload): RSS {run.parent.rss_mib:.0f} MiB")
+    return lines
+
+
+def idle_line(check: IdleCheck) -> str:
+    def seen(outcome: Outcome) -> str:
+        return f"{outcome.seconds:.2f} s" if outcome.ok else f"FAILED after {outcome.seconds:.0f} s"
+
+    return (
+        f"  {check.opened} of {check.connections} idle connections open: /healthz "
+        f"{seen(check.healthz)}, one upload {seen(check.upload)}"
+    )
+
+
+def ratio_table(by_workers: dict[int, list[Run]]) -> str:
+    low, high = min(by_workers), max(by_workers)
+    lines = [
+        f"| concurrency | {low} worker(s) req/s | {high} workers req/s | ratio |",
+        "|---:|---:|---:|---:|",
+    ]
+    for i, level in enumerate(by_workers[low][0].levels):
+        lows = [run.levels[i].rate for run in by_workers[low]]
+        highs = [run.levels[i].rate for run in by_workers[high]]
+        ratios = [h / lo for h, lo in zip(highs, lows, strict=True)]
+        lines.append(
+            f"| {level.concurrency} | {spread(lows)} | {spread(highs)} | {spread(ratios, 2)} |"
         )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--requests", type=int, default=40, help="requests per level")
+    parser.add_argument("--workers", default="1,2", help="comma-separated worker counts")
     parser.add_argument("--concurrency", default="1,2,4,8", help="comma-separated levels")
-    parser.add_argument("--threads", type=int, default=4, help="waitress worker threads")
-    parser.add_argument("--warm-up", type=int, default=5, help="untimed requests first")
-    parser.add_argument(
-        "--no-model", action="store_true", help="serve with USE_MODEL=False (rules only)"
-    )
-    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--requests", type=int, default=40, help="requests per level")
+    parser.add_argument("--rounds", type=int, default=1, help="servers started per count")
+    parser.add_argument("--threads", type=int, default=4, help="threads per worker")
+    parser.add_argument("--idle", type=int, default=200, help="idle connections (0: skip)")
+    parser.add_argument("--no-model", action="store_true", help="serve with --no-model")
     args = parser.parse_args(argv)
-    if args.serve:
-        serve(args.threads, use_model=not args.no_model)
-        return 0
+    counts = [int(part) for part in args.workers.split(",") if part.strip()]
+    args.levels = [int(part) for part in args.concurrency.split(",") if part.strip()]
 
     resumes: Any = importlib.import_module("resumes")  # tests/resumes.py
-    levels = [int(part) for part in args.concurrency.split(",") if part.strip()]
-    body, content_type = multipart("resume.pdf", resumes.to_pdf(resumes.APM))
-    started = time.perf_counter()
-    child, base = start_server(args.threads, use_model=not args.no_model)
-    ready = time.perf_counter() - started
-    url = f"{base}/api/v1/analyze"
-    try:
-        warm = [post(url, body, content_type) for _ in range(args.warm_up)]
-        if not all(o.ok for o in warm):
-            raise SystemExit("warm-up requests failed: is the app healthy?")
-        results = [run_level(url, body, content_type, c, args.requests) for c in levels]
-        peak = peak_rss_mib(child.pid)
-    finally:
-        stop_server(child)
+    served: Any = importlib.import_module("served")  # tests/served.py
+    body, content_type = served.multipart("resume.pdf", resumes.to_pdf(resumes.APM))
+    load_start = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    by_workers: dict[int, list[Run]] = {n: [] for n in counts}
+    for round_ in range(args.rounds):
+        for n in counts if round_ % 2 == 0 else counts[::-1]:
+            by_workers[n].append(measure(n, args, body, content_type))
+    load_end = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
 
-    load = os.getloadavg() if hasattr(os, "getloadavg") else None
     print(
-        f"## POST /api/v1/analyze: one-page PDF ({len(body):,} bytes), waitress threads="
-        f"{args.threads}, model={'off' if args.no_model else 'on'}\n"
+        f"## POST /api/v1/analyze: one-page PDF ({len(body):,} bytes), threads={args.threads} "
+        f"per worker, model={'off' if args.no_model else 'on'}, rounds={args.rounds}\n"
     )
-    print(table(results))
-    print()
-    print(f"Server peak RSS (VmHWM): {peak:.0f} MiB" if peak is not None else "Peak RSS: n/a")
-    print(f"Server start to ready (app, warm-up, /healthz): {ready:.1f} s")
-    print(
-        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python "
-        f"{platform.python_version()}" + (f", load average {load[0]:.2f}" if load else "")
+    for n, runs in by_workers.items():
+        print(f"### {n} worker{'s' if n > 1 else ''}\n")
+        print(level_table(runs))
+        print()
+        last = runs[-1]
+        ready, warm = last.ready_seconds, last.warm_requests
+        print(f"Last round (start to ready {ready:.1f} s, warm-up {warm} requests):")
+        print("\n".join(worker_lines(last)))
+        for run in runs:
+            if run.idle is not None:
+                print(idle_line(run.idle))
+            for note in run.notes:
+                print(f"  note: {note}")
+        print()
+    if len(counts) > 1:
+        print("### Throughput ratio\n")
+        print(ratio_table(by_workers))
+        print()
+    machine = f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    if load_start is not None and load_end is not None:
+        machine += f", load average {load_start:.2f} at the start, {load_end:.2f} at the end"
+    print(f"Machine: {machine}")
+    failed = any(level.errors for runs in by_workers.values() for r in runs for level in r.levels)
+    idle_failed = any(
+        r.idle is not None and not (r.idle.healthz.ok and r.idle.upload.ok)
+        for runs in by_workers.values()
+        for r in runs
     )
-    return 1 if any(level.errors for level in results) else 0
+    return 1 if failed or idle_failed else 0
 
 
 if __name__ == "__main__":

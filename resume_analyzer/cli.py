@@ -301,8 +301,47 @@ LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64))
+@click.option(
+    "--port",
+    default=5000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on (0: any free port, shown at start).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    help="Worker processes, each with its own warm copy of the app (~400 MiB each; "
+    "default: this machine's cores). Analysis is CPU-bound: throughput comes from workers.",
+)
+@click.option(
+    "--threads",
+    default=4,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Threads per worker: a quick request is answered beside a long analysis.",
+)
+@click.option(
+    "--connection-limit",
+    default=1000,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Open connections per worker, idle ones included; beyond it, new ones wait.",
+)
+@click.option(
+    "--channel-timeout",
+    default=30,
+    show_default=True,
+    type=click.IntRange(1, 3600),
+    metavar="SECONDS",
+    help="Close a connection that has sent nothing for this long.",
+)
+@click.option(
+    "--trusted-proxy",
+    metavar="ADDRESS",
+    help="A reverse proxy in front (e.g. 127.0.0.1): believe its X-Forwarded-For and "
+    "-Proto headers, and require the coach login as on a public address.",
+)
 @click.option("--no-model", is_flag=True, help="Rules only, without the learned area model.")
 @click.option(
     "--taxonomy",
@@ -310,45 +349,88 @@ LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     help="Your own skills taxonomy YAML instead of the built-in one.",
 )
-def serve(host: str, port: int, threads: int, no_model: bool, taxonomy_file: Path | None) -> None:
-    """Run the web app under waitress (a production WSGI server).
+def serve(
+    host: str,
+    port: int,
+    workers: int | None,
+    threads: int,
+    connection_limit: int,
+    channel_timeout: int,
+    trusted_proxy: str | None,
+    no_model: bool,
+    taxonomy_file: Path | None,
+) -> None:
+    """Run the web app: gunicorn runs the worker processes, waitress serves in each.
 
-    Beyond loopback, the coach area needs a login: set RESUME_ANALYZER_COACH_USER and
-    RESUME_ANALYZER_COACH_PASSWORD_HASH (from `resume-analyzer hash-password`).
+    The app is loaded and warmed once, then forked. A worker that dies is replaced; SIGTERM
+    or Ctrl+C stops them all, letting requests in progress finish. Idle connections hold no
+    thread. For a public deployment, put a reverse proxy in front: docs/deployment.md.
+
+    Beyond loopback (or with --trusted-proxy), the coach area needs a login: set
+    RESUME_ANALYZER_COACH_USER and RESUME_ANALYZER_COACH_PASSWORD_HASH (from
+    `resume-analyzer hash-password`).
     """
     import logging
+    import os
 
     from resume_analyzer.extras import requires_extra
 
-    public = host not in LOOPBACK
+    public = host not in LOOPBACK or trusted_proxy is not None
     try:
-        # create_app() too: the app imports some of its parts (the store) only when built.
         with requires_extra("web"):
-            from waitress import serve as waitress_serve
-
-            from resume_analyzer.web import create_app
-
-            app = create_app(
-                {
-                    "PUBLIC": public,
-                    "USE_MODEL": not no_model,
-                    "TAXONOMY": str(taxonomy_file) if taxonomy_file else None,
-                    "WARM_UP": True,
-                }
-            )
+            from resume_analyzer.web import create_app, serving
     except ResumeAnalyzerError as error:
         raise DocumentFailure(error.message) from None
-    # waitress logs request lines only (never bodies); keep its own messages, not debug noise.
+    if hasattr(os, "fork"):
+        try:
+            serving.check_address(host, port)
+        except OSError as error:
+            shown = f"[{host}]" if ":" in host else host
+            raise click.ClickException(
+                f"Cannot listen on {shown}:{port}: {error.strerror or error}. "
+                "Is another server running there? Choose another --port."
+            ) from None
+    try:
+        app = create_app(
+            {
+                "PUBLIC": public,
+                "USE_MODEL": not no_model,
+                "TAXONOMY": str(taxonomy_file) if taxonomy_file else None,
+                "WARM_UP": True,
+            }
+        )
+    except ResumeAnalyzerError as error:
+        raise DocumentFailure(error.message) from None
+    # The servers log their own messages (never request bodies); not debug noise.
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     if public and not (app.config["COACH_USER"] and app.config["COACH_PASSWORD_HASH"]):
         click.echo(
-            "Listening beyond loopback without coach credentials: the coach area is closed. "
-            "Set RESUME_ANALYZER_COACH_USER and RESUME_ANALYZER_COACH_PASSWORD_HASH to open it.",
+            "Public (beyond loopback or behind a proxy) without coach credentials: the coach "
+            "area is closed. Set RESUME_ANALYZER_COACH_USER and "
+            "RESUME_ANALYZER_COACH_PASSWORD_HASH to open it.",
             err=True,
         )
-    shown = f"[{host}]" if ":" in host else host
-    click.echo(f"resume-analyzer {__version__} on http://{shown}:{port}/ (Ctrl+C to stop)")
-    waitress_serve(app, host=host, port=port, threads=threads, ident="resume-analyzer")
+
+    def ready(url: str) -> None:
+        click.echo(f"resume-analyzer {__version__} on {url} (Ctrl+C to stop)")
+
+    if not hasattr(os, "fork"):  # Windows: one waitress process, no supervisor
+        from waitress import serve as waitress_serve
+
+        ready(f"http://{host}:{port}/")
+        waitress_serve(app, host=host, port=port, threads=threads, ident="resume-analyzer")
+        return
+
+    settings = serving.ServerSettings(
+        host=host,
+        port=port,
+        workers=workers or _cores(),
+        threads=threads,
+        connection_limit=connection_limit,
+        channel_timeout=channel_timeout,
+        trusted_proxy=trusted_proxy,
+    )
+    serving.serve(app, settings, ready=ready)
 
 
 @main.command("hash-password")
