@@ -46,6 +46,7 @@ bench: install
 	$(BIN)/python benchmarks/run.py --corpus $(CORPUS)
 	$(BIN)/python benchmarks/extract.py --corpus $(CORPUS)
 	$(BIN)/python benchmarks/analyze.py --corpus $(CORPUS)
+	$(BIN)/python benchmarks/coldstart.py
 	$(BIN)/python benchmarks/batch.py --corpus $(CORPUS)
 	$(BIN)/python benchmarks/web.py
 
