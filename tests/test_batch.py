@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import re
 import signal
 import stat
 import subprocess
@@ -490,3 +491,61 @@ def test_cohort_and_student_reports_are_self_contained_and_escaped(tmp_path: Pat
     assert len(ranking) == 2 and ranking[0]["rank"] == "1"
     bands = read_csv(report / "score_distribution.csv")
     assert sum(int(band["students"]) for band in bands) == 2
+
+
+@dataclass(frozen=True)
+class HangingTask(ScoreTask):
+    """Writes its worker's pid, then backtracks in C for ever, holding the GIL."""
+
+    marker: str = ""
+
+    def warm(self) -> None:
+        return
+
+    def __call__(self, name: str, data: bytes) -> dict[str, Any]:
+        Path(self.marker).write_text(str(os.getpid()), encoding="utf-8")
+        re.match(r"(a+)+$", "a" * 64 + "b")
+        return {}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return "State:\tZ" not in status
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_stuck_worker_dies_with_its_killed_parent(tmp_path: Path) -> None:
+    marker = tmp_path / "worker.pid"
+    script = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from test_batch import HangingTask\n"
+        "from resume_analyzer.batch import BatchInput, run_batch\n"
+        f"task = HangingTask(marker={str(marker)!r})\n"
+        "list(run_batch([BatchInput('x.md', b'x')], workers=1, task=task))\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script], start_new_session=True)
+    worker = 0
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists():
+            assert parent.poll() is None, "the batch process ended early"
+            assert time.monotonic() < deadline, "the worker never started"
+            time.sleep(0.05)
+        worker = int(marker.read_text(encoding="utf-8"))
+        assert _alive(worker)
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait(timeout=30)
+        deadline = time.monotonic() + 30
+        while _alive(worker) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(worker), "the worker outlived its killed parent"
+    finally:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(parent.pid, signal.SIGKILL)
+        if worker and _alive(worker):
+            os.kill(worker, signal.SIGKILL)
+        parent.wait(timeout=30)

@@ -136,6 +136,7 @@ def _exit_with_parent() -> None:
     parent = multiprocessing.parent_process()
     if parent is None:
         return
+    _kill_with_parent(parent.pid)
     sentinel = parent.sentinel
 
     def watch() -> None:
@@ -143,6 +144,29 @@ def _exit_with_parent() -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _kill_with_parent(parent_pid: int | None) -> None:
+    """On Linux, ask the kernel to SIGKILL this process when its parent dies.
+
+    The watcher thread below cannot run while this worker is stuck in C code that holds the
+    GIL (a backtracking regular expression, a pdfminer loop); the kernel's signal can.
+    """
+    import ctypes
+    import ctypes.util
+    import os
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    pr_set_pdeathsig = 1
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return  # the watcher thread still covers the common case
+    if os.getppid() != parent_pid:  # it died before the request: nobody will signal
+        os._exit(1)
 
 
 def score_in_pool(name: str, data: bytes) -> Row:
