@@ -7,7 +7,6 @@ without a paragraph gap, or the line above ran to the right edge of its column.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -156,9 +155,11 @@ def _append(item: Item, line: Line) -> None:
 
 def join_text(left: str, right: str) -> str:
     """Join a wrapped line to the one above, undoing a hyphen the line break introduced."""
-    match = re.search(r"(\S+)-$", left)
-    if match and right[:1].islower():
-        word = match.group(1)
+    # The word before the final hyphen, as `re.search(r"(\S+)-$", left)` would find it; that
+    # search restarts at every character of a long word without a hyphen at its end.
+    hyphenated = len(left) >= 2 and left.endswith("-") and not left[-2].isspace()
+    if hyphenated and right[:1].islower():
+        word = left[:-1].rsplit(maxsplit=1)[-1]
         # "cross-" + "functional" and "end-to-" + "end" keep their hyphens.
         if word.casefold() in _KEEP_HYPHEN or not word.isalpha():
             return left + right
