@@ -53,15 +53,19 @@ def main(memory_mib: int) -> None:
             operation, loaded, settings = inbox.recv()
         except EOFError:
             return
+        # Out of memory anywhere (reading, reporting a bug, replying): exit with the status
+        # that says so, since replying needs memory too.
         try:
-            reply: tuple[Any, ...] = ("ok", operations[operation](loaded, settings))
-        except MemoryError:
-            os._exit(MEMORY_EXIT)
-        except DocumentError as error:
-            reply = ("error", error)
-        except Exception as error:  # a bug: the parent re-raises it with this traceback
-            reply = ("bug", type(error).__name__, "".join(traceback.format_exception(error)))
-        try:
+            try:
+                reply: tuple[Any, ...] = ("ok", operations[operation](loaded, settings))
+            except DocumentError as error:
+                reply = ("error", error)
+            except MemoryError:
+                raise
+            except Exception as error:  # a bug: the parent re-raises it with this traceback
+                text = "".join(traceback.format_exception(error))
+                reply = ("bug", type(error).__name__, text)
+            del loaded
             outbox.send((*reply, _address_space() - start))
         except MemoryError:
             os._exit(MEMORY_EXIT)
