@@ -228,18 +228,20 @@ def nested_tables_docx(depth: int = 2_000) -> bytes:
 
 
 def encoded(encoding: str, *, bom: bool, damage: str = "") -> bytes:
-    """The resume's text in `encoding`, with or without its byte-order mark, then damaged:
-    "odd" drops the last byte, "surrogate" inserts a lone high surrogate, "nul" NUL bytes."""
+    """The resume's text in `encoding` (UTF-16 or UTF-32, LE or BE), with or without its
+    byte-order mark, then damaged at the end of its first line: "odd" drops the last byte,
+    "surrogate" inserts a lone high surrogate, "nul" eight NUL characters."""
     marks = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}
     marks |= {"utf-32-le": b"\xff\xfe\x00\x00", "utf-32-be": b"\x00\x00\xfe\xff"}
-    data = to_text(APM).replace("–", "-").encode(encoding)
-    if bom:
-        data = marks[encoding] + data
-    if damage == "odd":
-        data = data[:-1]
-    elif damage == "surrogate":
-        unit = b"\x00\xd8" if encoding == "utf-16-le" else b"\xd8\x00"
-        data = data[:40] + unit + data[40:]
+    text = to_text(APM).replace("–", "-")
+    first_line = text.index("\n")
+    head, tail = text[:first_line].encode(encoding), text[first_line:].encode(encoding)
+    width = 2 if encoding.startswith("utf-16") else 4
+    order = "little" if encoding.endswith("le") else "big"
+    middle = b""
+    if damage == "surrogate":
+        middle = (0xD800).to_bytes(width, order)
     elif damage == "nul":
-        data = data[:300] + b"\x00" * 16 + data[300:]
-    return data
+        middle = b"\x00" * width * 8
+    data = (marks[encoding] if bom else b"") + head + middle + tail
+    return data[:-1] if damage == "odd" else data

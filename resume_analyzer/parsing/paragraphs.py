@@ -155,11 +155,12 @@ def _append(item: Item, line: Line) -> None:
 
 def join_text(left: str, right: str) -> str:
     """Join a wrapped line to the one above, undoing a hyphen the line break introduced."""
-    # The word before the final hyphen, as `re.search(r"(\S+)-$", left)` would find it; that
-    # search restarts at every character of a long word without a hyphen at its end.
-    hyphenated = len(left) >= 2 and left.endswith("-") and not left[-2].isspace()
+    # The word before the final hyphen, as `re.search(r"(\S+)-$", left)` would find it ("$"
+    # also before a final newline); that search restarts at every character of a long word.
+    core = left[:-1] if left.endswith("\n") else left
+    hyphenated = len(core) >= 2 and core.endswith("-") and not core[-2].isspace()
     if hyphenated and right[:1].islower():
-        word = left[:-1].rsplit(maxsplit=1)[-1]
+        word = core[:-1].rsplit(maxsplit=1)[-1]
         # "cross-" + "functional" and "end-to-" + "end" keep their hyphens.
         if word.casefold() in _KEEP_HYPHEN or not word.isalpha():
             return left + right

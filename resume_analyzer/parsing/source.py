@@ -191,15 +191,18 @@ def _bom(data: bytes) -> tuple[int, str] | None:
 
 def _bare_unicode(head: bytes) -> str | None:
     """UTF-16 or UTF-32 without a byte-order mark, told by where the NUL bytes fall: text in
-    Latin script has a NUL in every high byte."""
+    Latin script has NUL high bytes and a non-NUL low byte in nine code units out of ten."""
     if len(head) < 8:
         return None
     for width, order in ((4, "le"), (4, "be"), (2, "le"), (2, "be")):
         usable = len(head) - len(head) % width
         units = [head[i : i + width] for i in range(0, usable, width)]
-        high = [unit[1:] if order == "le" else unit[:-1] for unit in units]
-        low = [unit[0] if order == "le" else unit[-1] for unit in units]
-        if sum(h == bytes(width - 1) for h in high) >= 0.9 * len(units) and all(low):
+        latin = sum(
+            (unit[1:] if order == "le" else unit[:-1]) == bytes(width - 1)
+            and (unit[0] if order == "le" else unit[-1]) != 0
+            for unit in units
+        )
+        if latin >= 0.9 * len(units):
             return f"utf-{width * 8}-{order}"
     return None
 
