@@ -46,6 +46,7 @@ bench: install
 	$(BIN)/python benchmarks/analyze.py --corpus $(CORPUS)
 	$(BIN)/python benchmarks/batch.py --corpus $(CORPUS)
 	$(BIN)/python benchmarks/web.py
+	$(BIN)/python benchmarks/budget.py --corpus $(CORPUS)
 	$(BIN)/python benchmarks/load.py
 
 # Mutate generated seed documents (never the corpus) and run each case through analyze() in a

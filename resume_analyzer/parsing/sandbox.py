@@ -60,6 +60,9 @@ class _Worker:
         self.process.stdin.close()
         self.process.stdout.close()
         self.ready = False
+        # A request sent and its reply not read (the caller was interrupted): the process
+        # is not fit for another request, whose reply would be this one's.
+        self.pending = False
         self.grown = 0  # address space gained since start, in bytes
 
     def wait_ready(self) -> None:
@@ -81,6 +84,7 @@ class _Worker:
     def call(self, request: tuple[Any, ...], seconds: float, name: str) -> Any:
         """Send one request; the result, or the document's error. Past `seconds` the process
         is killed. Any failure but a DocumentError leaves the process stopped."""
+        self.pending = True
         self.outbox.send(request)
         if not self.inbox.poll(seconds):
             self.stop()
@@ -94,6 +98,7 @@ class _Worker:
             status, value, *rest = self.inbox.recv()
         except EOFError:
             raise self._died(name) from None
+        self.pending = False
         self.grown = rest[-1] if rest else 0
         if status == "ok":
             return value
@@ -190,7 +195,8 @@ class ParsePool:
     def _release(self, worker: _Worker) -> None:
         # A process that grew by a quarter of its budget keeps that memory (the allocator
         # rarely gives it back) and would leave less to the next document: retire it.
-        keep = worker.alive and worker.ready and worker.grown < self.memory_mib * 1024 * 256
+        keep = worker.alive and worker.ready and not worker.pending
+        keep = keep and worker.grown < self.memory_mib * 1024 * 256
         if not keep:
             worker.stop()
         with self._changed:
