@@ -24,6 +24,7 @@ from resumes import APM, to_docx, to_pdf, to_text
 from resume_analyzer import AnalysisSettings, Analyzer, Budget, BudgetExceededError
 from resume_analyzer.batch import BatchInput, ScoreTask, run_batch
 from resume_analyzer.cli import main
+from resume_analyzer.parsing.sandbox import ParsePool
 
 SMALL = Budget(seconds=2.0, memory_mib=512, workers=2)
 
@@ -111,6 +112,22 @@ def test_a_slow_upload_does_not_hold_up_other_threads(analyzer: Analyzer, busy: 
     thread.join()
     assert outcome == ["over_budget"]
     assert min(scores) > 50
+
+
+def test_a_process_whose_reply_was_not_read_is_not_reused() -> None:
+    # A caller interrupted between request and reply (Ctrl+C) leaves the reply in the pipe:
+    # the next caller would read it as its own.
+    pool = ParsePool(memory_mib=256, workers=1)
+    worker = pool._acquire()
+    worker.wait_ready()
+    worker.outbox.send(("ping", None, None))
+    worker.pending = True
+    pool._release(worker)
+    assert not worker.alive
+    assert pool._idle == []
+    pool.warm()  # a fresh process takes its place
+    assert len(pool._idle) == 1
+    pool.close()
 
 
 def test_a_parse_process_ends_with_its_parent(tmp_path: Path) -> None:
