@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 CORPUS ?= ../shared/corpus
+FUZZ_CASES ?= 3000
 
-.PHONY: run test lint typecheck browser eval bench model taxonomy clean install
+.PHONY: run test lint typecheck browser eval bench fuzz model taxonomy clean install
 
 # Re-install only when the project's dependencies change. [dev] pulls in the [web], [dask] and
 # [train] extras, so `make run` has the web app's server and `make test` everything.
@@ -49,6 +50,13 @@ bench: install
 	$(BIN)/python benchmarks/coldstart.py
 	$(BIN)/python benchmarks/batch.py --corpus $(CORPUS)
 	$(BIN)/python benchmarks/web.py
+	$(BIN)/python benchmarks/budget.py --corpus $(CORPUS)
+	$(BIN)/python benchmarks/load.py
+
+# Mutate generated seed documents (never the corpus) and run each case through analyze() in a
+# child process with a time and memory limit; failures are kept outside the repository.
+fuzz: install
+	$(BIN)/python fuzz/run.py --cases $(FUZZ_CASES)
 
 # Retrain the competency-area model from the labels in models/data and the corpus.
 model: install

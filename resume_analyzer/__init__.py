@@ -20,17 +20,19 @@ if TYPE_CHECKING:
     from resume_analyzer.analyze import analyze, default_analyzer
     from resume_analyzer.analyzer import Analyzer
     from resume_analyzer.document import Resume
-    from resume_analyzer.errors import DocumentError, ResumeAnalyzerError
+    from resume_analyzer.errors import BudgetExceededError, DocumentError, ResumeAnalyzerError
     from resume_analyzer.job import read_job_description
     from resume_analyzer.parsing import parse_resume
     from resume_analyzer.scoring.result import Analysis
     from resume_analyzer.serialize import dumps
-    from resume_analyzer.settings import AnalysisSettings, ParseSettings
+    from resume_analyzer.settings import AnalysisSettings, Budget, ParseSettings
 
 _HOMES = {
     "Analysis": "resume_analyzer.scoring.result",
     "AnalysisSettings": "resume_analyzer.settings",
     "Analyzer": "resume_analyzer.analyzer",
+    "Budget": "resume_analyzer.settings",
+    "BudgetExceededError": "resume_analyzer.errors",
     "DocumentError": "resume_analyzer.errors",
     "ParseSettings": "resume_analyzer.settings",
     "Resume": "resume_analyzer.document",
@@ -46,6 +48,8 @@ __all__ = [
     "Analysis",
     "AnalysisSettings",
     "Analyzer",
+    "Budget",
+    "BudgetExceededError",
     "DocumentError",
     "ParseSettings",
     "Resume",

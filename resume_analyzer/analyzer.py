@@ -3,7 +3,13 @@
 The CLI, each batch worker and the Flask app each keep one Analyzer and call `analyze()` on it
 for every resume; `resume_analyzer.analyze()` is a thin function over a default one, as
 httpx's `request()` is over a `Client`. Same input, same output, byte for byte: nothing here
-reads the clock, the environment or randomness.
+reads the environment or randomness, and the clock only to stop a document that runs past its
+budget.
+
+Budget, decided once: with `settings.budget` (the default), parsing runs in a parse process
+that is stopped when the document runs past the budget's seconds or memory (`sandbox.py`),
+and the NLP stage, which the shape limits of `ParseSettings` already bound, checks the seconds
+left between lines. Either breach is a `BudgetExceededError` for that document alone.
 
 Concurrency, decided once: an Analyzer may be shared by any number of threads. Loading is
 guarded, so it happens once; parsing and scoring run concurrently; the spaCy stage (extraction
@@ -17,14 +23,16 @@ from __future__ import annotations
 
 import os
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from resume_analyzer.document import DocumentWarning, Resume
-from resume_analyzer.errors import NotAResumeError, ResumeAnalyzerError
+from resume_analyzer.errors import BudgetExceededError, NotAResumeError, ResumeAnalyzerError
 from resume_analyzer.job import JobSource, read_job_description
-from resume_analyzer.parsing import parse_resume
-from resume_analyzer.parsing.source import Source
+from resume_analyzer.parsing import parse_loaded, text_of
+from resume_analyzer.parsing.source import Loaded, Source, load
 from resume_analyzer.settings import AnalysisSettings, ParseSettings
 from resume_analyzer.taxonomy import Taxonomy, load_taxonomy
 
@@ -167,6 +175,10 @@ class Analyzer:
         _ = self.matcher
         _ = self.area_model
         self._warm_lazy_tables()
+        if self.settings.budget is not None:
+            from resume_analyzer.parsing.sandbox import shared_pool
+
+            shared_pool(self.settings.budget).warm()
         return self
 
     def _warm_lazy_tables(self) -> None:
@@ -181,12 +193,42 @@ class Analyzer:
     # The pipeline ----------------------------------------------------------------------
 
     def parse(self, source: Source, *, filename: str | None = None) -> Resume:
-        """The structured resume (contact, sections, entries, bullets); no NLP."""
-        return parse_resume(source, filename=filename, settings=self.settings.parse)
+        """The structured resume (contact, sections, entries, bullets); no NLP.
 
-    def read_job(self, source: JobSource, *, filename: str | None = None) -> str | None:
-        """A posting's text from text, a path, or bytes with a file name; see `job.py`."""
-        return read_job_description(source, filename=filename, settings=self.settings)
+        Within the budget: raises BudgetExceededError past its time or memory.
+        """
+        resume, _seconds = self._read("parse", load(source, filename, self.settings.parse))
+        return resume  # type: ignore[no-any-return]
+
+    def read_job(
+        self, source: JobSource, *, filename: str | None = None, allow_empty: bool = False
+    ) -> str | None:
+        """A posting's text from text, a path, or bytes with a file name; see `job.py`.
+
+        A file is read within the budget, as a resume is.
+        """
+        return read_job_description(
+            source,
+            filename=filename,
+            settings=self.settings,
+            allow_empty=allow_empty,
+            reader=self._posting_text,
+        )
+
+    def _posting_text(self, loaded: Loaded) -> str:
+        text, _seconds = self._read("text", loaded)
+        return text  # type: ignore[no-any-return]
+
+    def _read(self, operation: str, loaded: Loaded) -> tuple[Any, float]:
+        """Parse ("parse") or read the text of ("text") a loaded document, in a parse process
+        within the budget when there is one; returns the result and the seconds it took."""
+        budget, settings = self.settings.budget, self.settings.parse
+        if budget is None:
+            read = parse_loaded if operation == "parse" else text_of
+            return read(loaded, settings), 0.0
+        from resume_analyzer.parsing.sandbox import shared_pool
+
+        return shared_pool(budget).run(operation, loaded, settings, budget.seconds)
 
     def analyze(
         self,
@@ -202,12 +244,16 @@ class Analyzer:
         (`pathlib.Path`). Raises DocumentError subclasses for unreadable input.
         """
         posting_text = self.read_job(job_description)
-        resume = self.parse(source, filename=filename)
+        loaded = load(source, filename, self.settings.parse)
+        resume, spent = self._read("parse", loaded)
         check_is_resume(resume, filename)
-        return self.analyze_resume(resume, posting_text)
+        return self._analyze(resume, posting_text, spent, loaded.name)
 
     def analyze_resume(self, resume: Resume, job_text: str | None = None) -> Analysis:
         """Extract and score an already parsed resume (and a posting's text, if any)."""
+        return self._analyze(resume, job_text, 0.0, "The resume")
+
+    def _analyze(self, resume: Resume, job_text: str | None, spent: float, name: str) -> Analysis:
         from dataclasses import replace
 
         from resume_analyzer.nlp.evidence import extract
@@ -217,11 +263,23 @@ class Analyzer:
 
         matcher, model, nlp = self.matcher, self.area_model, self.nlp
         taxonomy = matcher.taxonomy  # the pair stays consistent if the file is edited now
+        budget, limits = self.settings.budget, self.settings.parse
         with PIPELINE_LOCK:
-            evidence = extract(resume, taxonomy, nlp=nlp, matcher=matcher, area_model=model)
+            # The clock starts once the lock is held: waiting behind others is not the
+            # document's doing.
+            check = _deadline(budget.seconds - spent, name) if budget else None
+            evidence = extract(
+                resume,
+                taxonomy,
+                nlp=nlp,
+                matcher=matcher,
+                area_model=model,
+                limits=limits,
+                check=check,
+            )
             posting = None
             if job_text is not None:
-                posting = read_posting(job_text, taxonomy, nlp, matcher=matcher)
+                posting = read_posting(job_text, taxonomy, nlp, matcher=matcher, limits=limits)
         analysis = score(resume, evidence, taxonomy, posting)
         if self.settings.use_model and model is None:
             problem = self._model_problem
@@ -245,6 +303,22 @@ def check_is_resume(resume: Resume, filename: str | None) -> None:
             f"{name} holds only {words} words of resume text, too few to score. Upload the "
             "whole resume (PDF, DOCX or text), not a fragment or a cover page."
         )
+
+
+def _deadline(seconds: float, name: str) -> Callable[[], None]:
+    """A check that raises BudgetExceededError once `seconds` have passed from now."""
+    end = time.monotonic() + seconds
+
+    def check() -> None:
+        if time.monotonic() > end:
+            raise BudgetExceededError(
+                f"{name} took too long to analyze: it was stopped after its time budget, "
+                "where a resume takes about a second. Upload the resume alone, as a plain "
+                "PDF or DOCX.",
+                "time",
+            )
+
+    return check
 
 
 def _settings(settings: AnalysisSettings | ParseSettings | None) -> AnalysisSettings:

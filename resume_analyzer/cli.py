@@ -6,16 +6,20 @@ traceback), 2 a usage error (click's own).
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import IntEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from resume_analyzer._version import __version__
 from resume_analyzer.document import Resume
 from resume_analyzer.errors import ResumeAnalyzerError
+
+if TYPE_CHECKING:
+    from resume_analyzer.settings import Budget
 
 
 class ExitCode(IntEnum):
@@ -78,13 +82,37 @@ def parse(file: Path, output_format: str) -> None:
         click.echo(outline(resume))
 
 
+BUDGET_ENV = ("RESUME_ANALYZER_BUDGET_SECONDS", "RESUME_ANALYZER_BUDGET_MEMORY_MIB")
+
+
+def budget() -> Budget | None:
+    """Each document's budget: the default, or RESUME_ANALYZER_BUDGET_SECONDS and
+    RESUME_ANALYZER_BUDGET_MEMORY_MIB as the web app reads them (0 seconds: no budget)."""
+    from resume_analyzer.settings import DEFAULT_BUDGET, Budget
+
+    seconds, memory = (os.environ.get(name) for name in BUDGET_ENV)
+    if seconds is None and memory is None:
+        return DEFAULT_BUDGET
+    try:
+        if seconds is not None and float(seconds) == 0:
+            return None
+        return Budget(
+            seconds=float(seconds) if seconds is not None else DEFAULT_BUDGET.seconds,
+            memory_mib=int(memory) if memory is not None else DEFAULT_BUDGET.memory_mib,
+        )
+    except ValueError as error:
+        raise click.UsageError(f"{' / '.join(BUDGET_ENV)}: {error}") from None
+
+
 def _parse(file: Path) -> Resume:
-    from resume_analyzer.parsing import parse_resume
+    from resume_analyzer.analyzer import Analyzer
+    from resume_analyzer.settings import AnalysisSettings
 
     if not file.exists():
         raise click.BadParameter(f"{file} does not exist.", param_hint="FILE")
     try:
-        return parse_resume(file)
+        # Within the budget, as analyze reads it.
+        return Analyzer(settings=AnalysisSettings(budget=budget())).parse(file)
     except ResumeAnalyzerError as error:
         raise DocumentFailure(error.message) from None
 
@@ -136,7 +164,8 @@ def analyze(
     for path, hint in ((file, "FILE"), (job, "--job"), (taxonomy_file, "--taxonomy")):
         if path is not None and not path.exists():
             raise click.BadParameter(f"{path} does not exist.", param_hint=hint)
-    analyzer = Analyzer(taxonomy=taxonomy_file, settings=AnalysisSettings(use_model=not no_model))
+    settings = AnalysisSettings(use_model=not no_model, budget=budget())
+    analyzer = Analyzer(taxonomy=taxonomy_file, settings=settings)
     try:
         result = analyzer.analyze(file, job_description=job)
     except ResumeAnalyzerError as error:
@@ -251,16 +280,18 @@ def batch(
     3 some could not be read (their rows say why); 1 the batch itself could not run;
     2 usage error.
     """
+    from resume_analyzer.analyzer import Analyzer
     from resume_analyzer.batch.console import progress_bar, resolve_output, summary_line
     from resume_analyzer.batch.session import batch_files, own_files
-    from resume_analyzer.job import read_job_description
+    from resume_analyzer.settings import AnalysisSettings
 
     for path, hint in ((job, "--job"), (taxonomy_file, "--taxonomy")):
         if path is not None and not path.exists():
             raise click.BadParameter(f"{path} does not exist.", param_hint=hint)
     output, output_format = resolve_output(output, output_format)
     try:
-        job_text = read_job_description(job)
+        each = budget()
+        job_text = Analyzer(settings=AnalysisSettings(budget=each)).read_job(job)
         show = not quiet and sys.stderr.isatty()
         mine = own_files(output, output_format, report_dir)
         with progress_bar(paths, enabled=show, exclude=mine) as bar:
@@ -276,6 +307,7 @@ def batch(
                 resume=resume,
                 report_dir=report_dir,
                 progress=bar,
+                budget=each,
             )
     except ResumeAnalyzerError as error:
         raise DocumentFailure(error.message) from None
@@ -397,6 +429,7 @@ def serve(
                 "USE_MODEL": not no_model,
                 "TAXONOMY": str(taxonomy_file) if taxonomy_file else None,
                 "WARM_UP": True,
+                "PARSE_WORKERS": threads,  # a slow upload holds one, not the others' too
             }
         )
     except ResumeAnalyzerError as error:

@@ -71,6 +71,22 @@ class UnsafeDocumentError(DocumentError):
     code = "unsafe_document"
 
 
+class BudgetExceededError(DocumentError):
+    """The document took longer or more memory to read than its budget (`Budget`) allows.
+
+    `resource` is "time" or "memory". The process that served it keeps serving.
+    """
+
+    code = "over_budget"
+
+    def __init__(self, message: str, resource: str = "time") -> None:
+        super().__init__(message)
+        self.resource = resource
+
+    def __reduce__(self) -> tuple[type[BudgetExceededError], tuple[str, str]]:
+        return type(self), (self.message, self.resource)
+
+
 class TaxonomyError(ResumeAnalyzerError):
     """A taxonomy file is missing, not YAML, or breaks the schema.
 

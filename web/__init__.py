@@ -23,6 +23,10 @@ DEFAULTS: dict[str, Any] = {
     "MAX_BATCH_FILES": 2000,
     "USE_MODEL": True,
     "TAXONOMY": None,
+    # Each upload's budget (resume_analyzer.Budget): past it, a clean 422 `over_budget`.
+    "BUDGET_SECONDS": 15.0,
+    "BUDGET_MEMORY_MIB": 1024,
+    "PARSE_WORKERS": 4,
     # Set by `serve` when it listens beyond loopback: the coach area then needs a login.
     "PUBLIC": False,
     # Host names the app answers to (a list, or comma-separated in the environment); by

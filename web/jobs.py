@@ -88,6 +88,7 @@ def _task(app: Flask, job_text: str | None) -> ScoreTask:
         taxonomy_key=hashlib.sha256(Path(taxonomy).read_bytes()).hexdigest() if taxonomy else "",
         use_model=engine.settings.use_model,
         want_report=True,
+        budget=engine.settings.budget,
     )
 
 

@@ -10,8 +10,6 @@ from pathlib import Path
 from flask import request
 from werkzeug.datastructures import FileStorage
 
-from resume_analyzer import read_job_description
-
 from .errors import BadRequest
 
 
@@ -23,16 +21,16 @@ def resume_upload(field: str = "file") -> tuple[str, bytes]:
 
 
 def job_text() -> str | None:
-    """The posting from `job_description` (text) or `job_file` (PDF, DOCX or TXT)."""
+    """The posting from `job_description` (text) or `job_file` (PDF, DOCX or TXT), a file
+    read within the analyzer's budget."""
     from .analysis import analyzer
 
-    settings = analyzer().settings
     upload = request.files.get("job_file")
     if upload is not None and upload.filename:
         name, data = _read(upload)
-        return read_job_description(data, filename=name, settings=settings, allow_empty=True)
+        return analyzer().read_job(data, filename=name, allow_empty=True)
     text = request.form.get("job_description") or ""
-    return read_job_description(text, settings=settings, allow_empty=True)
+    return analyzer().read_job(text, allow_empty=True)
 
 
 def _read(upload: FileStorage) -> tuple[str, bytes]:

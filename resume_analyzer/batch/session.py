@@ -17,6 +17,7 @@ from resume_analyzer.batch.report import write_cohort_report, write_student_repo
 from resume_analyzer.batch.rows import Row, failed
 from resume_analyzer.batch.runner import run_batch
 from resume_analyzer.batch.worker import make_task
+from resume_analyzer.settings import DEFAULT_BUDGET, Budget
 
 FORMATS = ("jsonl", "csv", "json")
 # Called once per input: with its new row, or with None when `--resume` skipped it.
@@ -53,6 +54,7 @@ def batch_files(
     resume: bool = False,
     report_dir: Path | None = None,
     progress: Progress | None = None,
+    budget: Budget | None = DEFAULT_BUDGET,
 ) -> Summary:
     """Score every input under `paths` into `output`; see the CLI's `batch --help`.
 
@@ -66,6 +68,7 @@ def batch_files(
         taxonomy_path=taxonomy_path,
         use_model=use_model,
         want_report=report_dir is not None,
+        budget=budget,
     )
     journal_file = journal_path(output, output_format)
     if report_dir is not None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from resume_analyzer.analyzer import Analyzer, taxonomy_key
 from resume_analyzer.batch.rows import Row, score_row
 from resume_analyzer.job import read_job_description
-from resume_analyzer.settings import AnalysisSettings
+from resume_analyzer.settings import DEFAULT_BUDGET, AnalysisSettings, Budget
 from resume_analyzer.taxonomy import Taxonomy, load_taxonomy
 
 # This process's analyzers, by (taxonomy key, settings). A task that travels to a worker
@@ -36,7 +36,8 @@ class ScoreTask:
     """How to score every input of one batch; picklable, so it can travel to any worker.
 
     `taxonomy`: None for the built-in one (each worker loads its own), else the loaded
-    taxonomy, with `taxonomy_key` (a hash of its file) naming it.
+    taxonomy, with `taxonomy_key` (a hash of its file) naming it. `budget`: each file's time
+    and memory (`Budget`); a file past it becomes an `over_budget` error row.
     """
 
     job_text: str | None = None
@@ -44,10 +45,11 @@ class ScoreTask:
     taxonomy_key: str = ""
     use_model: bool = True
     want_report: bool = False
+    budget: Budget | None = DEFAULT_BUDGET
 
     @property
     def settings(self) -> AnalysisSettings:
-        return AnalysisSettings(use_model=self.use_model)
+        return AnalysisSettings(use_model=self.use_model, budget=self.budget)
 
     def analyzer(self) -> Analyzer:
         """This process's analyzer for the task, created (not yet warmed) on first use."""
@@ -80,6 +82,7 @@ def make_task(
     taxonomy_path: Path | None = None,
     use_model: bool = True,
     want_report: bool = False,
+    budget: Budget | None = DEFAULT_BUDGET,
 ) -> ScoreTask:
     """Load and check everything once, in this process, so a bad taxonomy stops the batch."""
     taxonomy = load_taxonomy(taxonomy_path) if taxonomy_path is not None else None
@@ -90,6 +93,7 @@ def make_task(
         taxonomy_key=key,
         use_model=use_model,
         want_report=want_report,
+        budget=budget,
     )
 
 

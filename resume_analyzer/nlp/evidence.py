@@ -5,14 +5,16 @@ bullets, its impact. This is the extraction step of the pipeline (parse → extr
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from resume_analyzer.codes import Codes
 from resume_analyzer.document import Entry, Resume, Section
 from resume_analyzer.nlp.impact import Finding, Impact, analyze_impact
+from resume_analyzer.nlp.limits import make_docs
 from resume_analyzer.nlp.skills import Mention, SkillMatcher, lemma_norms, skill_matcher
+from resume_analyzer.settings import DEFAULT_SETTINGS, ParseSettings
 from resume_analyzer.taxonomy import Taxonomy
 
 if TYPE_CHECKING:
@@ -76,11 +78,15 @@ def extract(
     nlp: Language | None = None,
     matcher: SkillMatcher | None = None,
     area_model: AreaModel | None = None,
+    limits: ParseSettings = DEFAULT_SETTINGS,
+    check: Callable[[], None] | None = None,
 ) -> Evidence:
     """Skills, evidence phrases and impact for every line of a parsed resume.
 
     `area_model`: the learned area tagger whose areas are added to achievement lines; None
-    for the taxonomy's rules alone. An `Analyzer` passes what it holds.
+    for the taxonomy's rules alone. An `Analyzer` passes what it holds. `limits`: what spaCy
+    may be given (`nlp/limits.py`): DocumentTooLargeError past `max_tokens`. `check`: called
+    between lines; it raises to stop a document past its time budget.
     """
     from resume_analyzer.nlp.pipeline import load_nlp
 
@@ -89,9 +95,11 @@ def extract(
     places = [
         (s, b) for s, section in enumerate(resume.sections) for b in range(len(section.bullets))
     ]
-    texts = [resume.sections[s].bullets[b].text for s, b in places]
-    lines = _entry_lines(resume, nlp, matcher)
-    for (s, b), doc in zip(places, nlp.pipe(texts, batch_size=64), strict=True):
+    docs = make_docs(nlp, (resume.sections[s].bullets[b].text for s, b in places), limits)
+    lines = _entry_lines(resume, nlp, matcher, limits)
+    for (s, b), doc in zip(places, nlp.pipe(docs, batch_size=64), strict=True):
+        if check is not None:
+            check()
         section = resume.sections[s]
         bullet = section.bullets[b]
         lemma_norms(doc)
@@ -118,7 +126,9 @@ def extract(
     return Evidence(tuple(lines))
 
 
-def _entry_lines(resume: Resume, nlp: Language, matcher: SkillMatcher) -> list[LineEvidence]:
+def _entry_lines(
+    resume: Resume, nlp: Language, matcher: SkillMatcher, limits: ParseSettings
+) -> list[LineEvidence]:
     """Entry headers, for what they name: a degree, a hackathon, a club."""
     places = [
         (s, e, header)
@@ -126,10 +136,9 @@ def _entry_lines(resume: Resume, nlp: Language, matcher: SkillMatcher) -> list[L
         for e, entry in enumerate(section.entries)
         if (header := " · ".join(part for part in (entry.title, entry.organization) if part))
     ]
+    docs = make_docs(nlp, (header for *_, header in places), limits)
     lines = []
-    for (s, e, header), doc in zip(
-        places, nlp.pipe((header for *_, header in places), disable=["parser"]), strict=True
-    ):
+    for (s, e, header), doc in zip(places, nlp.pipe(docs, disable=["parser"]), strict=True):
         section, entry = resume.sections[s], resume.sections[s].entries[e]
         mentions = matcher.find(lemma_norms(doc))
         if mentions:

@@ -8,6 +8,7 @@ only when a unit of measure follows it ("15 churned customers", "3 engineers", "
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -18,14 +19,17 @@ if TYPE_CHECKING:
 MetricKind = Literal["percent", "money", "multiplier", "count", "time", "rank"]
 
 _NUM = r"\d+(?:[.,]\d+)*"
+# A number starts where its run of digits and separators starts: never after "." (as before)
+# or after "1," ("1,1,1,…" would otherwise be rescanned from every digit).
+_START = r"(?<![\w.])(?<!\d,)"
 _SCALE = r"(?:\s?(?:k|m|mm|b|bn|million|billion|thousand|trillion)\b)?"
 _PATTERNS: tuple[tuple[MetricKind, re.Pattern[str]], ...] = (
-    ("percent", re.compile(rf"(?<![\w.]){_NUM}\s?(?:%|percent\b|pct\b|percentage points?\b)")),
+    ("percent", re.compile(rf"{_START}{_NUM}\s?(?:%|percent\b|pct\b|percentage points?\b)")),
     (
         "money",
         re.compile(
             rf"(?:[$€£¥₹]\s?{_NUM}{_SCALE}\+?)"
-            rf"|(?:(?<![\w.]){_NUM}{_SCALE}\s?(?:usd|eur|gbp|inr|dollars|euros|pounds)\b)"
+            rf"|(?:{_START}{_NUM}{_SCALE}\s?(?:usd|eur|gbp|inr|dollars|euros|pounds)\b)"
             rf"|(?:\b(?:usd|eur|gbp|inr)\s?{_NUM}{_SCALE})",
             re.IGNORECASE,
         ),
@@ -33,12 +37,15 @@ _PATTERNS: tuple[tuple[MetricKind, re.Pattern[str]], ...] = (
     (
         "multiplier",
         re.compile(
-            rf"(?<![\w.]){_NUM}\s?[x×](?!\w)"
+            rf"{_START}{_NUM}\s?[x×](?!\w)"
             r"|\b(?:doubled|tripled|quadrupled|halved|twofold|threefold|tenfold)\b",
             re.IGNORECASE,
         ),
     ),
-    ("count", re.compile(rf"(?<![\w.$€£]){_NUM}\s?[kmb]\+?(?!\w)|(?<![\w.]){_NUM}\+", re.I)),
+    (
+        "count",
+        re.compile(rf"(?<![$€£]){_START}{_NUM}\s?[kmb]\+?(?!\w)|{_START}{_NUM}\+", re.I),
+    ),
     (
         "rank",
         re.compile(r"(?<!\w)#\d+\b|\btop\s\d+%?|\b\d+(?:st|nd|rd|th)\s(?:place|prize)\b", re.I),
@@ -74,19 +81,19 @@ def find_metrics(doc: Doc, units: Iterable[str]) -> list[Metric]:
         Metric(kind, match.group(), match.start(), match.end())
         for kind, pattern in _PATTERNS
         for match in pattern.finditer(text)
-        if not _overlaps(match.start(), match.end(), blocked)
+        if not blocked.overlaps(match.start(), match.end())
     ]
     found += _counted(doc, frozenset(u.lower() for u in units), blocked)
     return _without_overlaps(found)
 
 
-def _counted(doc: Doc, units: frozenset[str], blocked: list[tuple[int, int]]) -> list[Metric]:
+def _counted(doc: Doc, units: frozenset[str], blocked: _Spans) -> list[Metric]:
     """Bare numbers followed, within three words, by a unit: "15 churned customers"."""
     found: list[Metric] = []
     for token in doc:
         if not token.like_num or not any(ch.isdigit() for ch in token.text):
             continue
-        if _overlaps(token.idx, token.idx + len(token.text), blocked):
+        if blocked.overlaps(token.idx, token.idx + len(token.text)):
             continue
         if _YEAR.match(token.text) and not _unit_follows(doc, token.i, units, 1):
             continue
@@ -112,7 +119,26 @@ def _unit_follows(doc: Doc, index: int, units: frozenset[str], window: int) -> b
     return any(t.lower_ in units for t in doc[index + 1 : index + 1 + window])
 
 
-def _blocked(text: str) -> list[tuple[int, int]]:
+class _Spans:
+    """Character spans, merged and sorted, so that an overlap test is a binary search: a line
+    of thousands of dates and numbers is not checked all against all."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_right(self.ends, start)  # the first span ending after `start`
+        return index < len(self.starts) and self.starts[index] < end
+
+
+def _blocked(text: str) -> _Spans:
     """Spans that look numeric but are dates, phone numbers or years."""
     spans = [(m.start(), m.end()) for m in _DATE.finditer(text)]
     spans += [
@@ -120,16 +146,13 @@ def _blocked(text: str) -> list[tuple[int, int]]:
         for m in _PHONE.finditer(text)
         if sum(ch.isdigit() for ch in m.group()) >= 9
     ]
-    return spans
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < b and a < end for a, b in spans)
+    return _Spans(spans)
 
 
 def _without_overlaps(metrics: list[Metric]) -> list[Metric]:
     kept: list[Metric] = []
     for metric in sorted(metrics, key=lambda m: (m.start, -(m.end - m.start))):
-        if not _overlaps(metric.start, metric.end, [(k.start, k.end) for k in kept]):
+        # Kept metrics do not overlap and come in order: only the last can reach this one.
+        if not kept or metric.start >= kept[-1].end:
             kept.append(metric)
     return kept

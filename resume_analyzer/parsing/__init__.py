@@ -3,17 +3,21 @@
 source.load / sniff   -> the bytes and their real type
 pdf / docx / text     -> RawDocument: lines in reading order with their looks
 structure             -> sections, entries, bullets, contact: the Resume
+
+These functions run in the calling process with no time or memory budget; an `Analyzer` runs
+the same steps in a parse process it can stop (`sandbox.py`), which is what untrusted uploads
+need.
 """
 
 from __future__ import annotations
 
 from resume_analyzer.document import Resume
-from resume_analyzer.parsing.lines import RawDocument
-from resume_analyzer.parsing.source import Source, decode_text, load, sniff
+from resume_analyzer.parsing.lines import RawDocument, check_shape
+from resume_analyzer.parsing.source import Loaded, Source, decode_text, load, sniff
 from resume_analyzer.parsing.structure import build_resume
 from resume_analyzer.settings import DEFAULT_SETTINGS, ParseSettings
 
-__all__ = ["parse_resume", "read_raw"]
+__all__ = ["parse_loaded", "parse_resume", "read_loaded", "read_raw", "text_of"]
 
 
 def read_raw(
@@ -21,19 +25,35 @@ def read_raw(
 ) -> RawDocument:
     """Read any supported input into lines in reading order (no structure yet)."""
     settings = settings or DEFAULT_SETTINGS
-    loaded = load(source, filename, settings)
+    return read_loaded(load(source, filename, settings), settings)
+
+
+def read_loaded(loaded: Loaded, settings: ParseSettings) -> RawDocument:
+    """Lines in reading order from bytes already loaded (and size-checked) by `load`."""
     kind = sniff(loaded.data, loaded.name)
     if kind == "pdf":
         from resume_analyzer.parsing.pdf import read_pdf
 
-        return read_pdf(loaded.data, loaded.name, settings)
-    if kind == "docx":
+        raw = read_pdf(loaded.data, loaded.name, settings)
+    elif kind == "docx":
         from resume_analyzer.parsing.docx import read_docx
 
-        return read_docx(loaded.data, loaded.name, settings)
-    from resume_analyzer.parsing.text import read_text
+        raw = read_docx(loaded.data, loaded.name, settings)
+    else:
+        from resume_analyzer.parsing.text import read_text
 
-    return read_text(decode_text(loaded.data), settings)
+        raw = read_text(decode_text(loaded.data), settings, loaded.name)
+    check_shape([line.text for line in raw.lines], loaded.name, settings)
+    return raw
+
+
+def parse_loaded(loaded: Loaded, settings: ParseSettings) -> Resume:
+    return build_resume(read_loaded(loaded, settings))
+
+
+def text_of(loaded: Loaded, settings: ParseSettings) -> str:
+    """A document's text, one line per line: what a job posting is read for."""
+    return "\n".join(line.text for line in read_loaded(loaded, settings).lines)
 
 
 def parse_resume(
@@ -44,4 +64,5 @@ def parse_resume(
     Raises a `DocumentError` subclass, with a message for a person, when the input cannot be
     read as a resume.
     """
-    return build_resume(read_raw(source, filename=filename, settings=settings))
+    settings = settings or DEFAULT_SETTINGS
+    return parse_loaded(load(source, filename, settings), settings)

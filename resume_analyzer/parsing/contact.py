@@ -25,9 +25,11 @@ _URL = re.compile(
     r"/[^\s<>()|,;]+",
     re.IGNORECASE,
 )
+# A domain starts at the start of its run of letters, digits and hyphens, never after "x-":
+# each such start would scan the rest of the run again ("a-a-a-…-a.comx" took minutes).
 _DOMAIN = re.compile(
-    r"(?<![@\w.])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|io|dev|me|net|org|app|xyz|site|co)"
-    r"(?:/[^\s<>()|,;]*)?\b",
+    r"(?<![@\w.])(?<![a-z0-9]-)[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
+    r"\.(?:com|io|dev|me|net|org|app|xyz|site|co)(?:/[^\s<>()|,;]*)?\b",
     re.IGNORECASE,
 )
 _LOCATION = re.compile(
@@ -63,6 +65,10 @@ _REGIONS = frozenset(
         "columbia, alberta"
     ).split(",")
 )
+
+
+# More profile and project links than any resume lists.
+MAX_LINKS = 50
 
 
 def _is_region(text: str | None) -> bool:
@@ -122,6 +128,8 @@ def find_links(texts: Iterable[str], targets: Sequence[str]) -> tuple[Link, ...]
         candidates.extend(m.group(0) for m in _URL.finditer(bare))
         candidates.extend(m.group(0) for m in _DOMAIN.finditer(bare))
     for raw in candidates:
+        if len(seen) >= MAX_LINKS:
+            break  # each new link is compared with every kept one
         url = normalise_url(raw)
         key = re.sub(r"^https?://(www\.)?", "", url.casefold()).rstrip("/")
         if len(key) < 4 or "." not in key.split("/")[0] or key in seen:

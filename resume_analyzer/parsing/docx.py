@@ -45,7 +45,8 @@ _SKIP = {_W + "del", _W + "moveFrom", _MC + "Fallback"}
 # Read as if their children stood in their place (content controls, custom XML).
 _WRAPPERS = {_MC + "AlternateContent", *(_W + t for t in ("sdt", "sdtContent", "customXml"))}
 _TOKENS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
-_FIELD_LINK = re.compile(r'HYPERLINK\s+"([^"]+)"')
+# Bounded: an unclosed quote would otherwise be scanned to the end once per "HYPERLINK".
+_FIELD_LINK = re.compile(r'HYPERLINK\s+"([^"]{1,2048})"')
 _PAGE_NUMBER = re.compile(r"(?i)[-–—\s]*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?[-–—\s]*")
 _HEADING = re.compile(r"heading ([1-9])")
 _OFF = ("0", "false", "off", "none", "nil")

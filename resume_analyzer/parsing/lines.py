@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 import ftfy
 
 from resume_analyzer.document import Box, DocumentWarning, SourceFormat
+from resume_analyzer.errors import DocumentTooLargeError
+from resume_analyzer.settings import ParseSettings
 
 
 @dataclass
@@ -53,6 +55,23 @@ class RawDocument:
     source_format: SourceFormat
     link_urls: list[str] = field(default_factory=list)
     warnings: list[DocumentWarning] = field(default_factory=list)
+
+
+def check_shape(texts: list[str], name: str, settings: ParseSettings) -> None:
+    """Refuse more lines, or a longer line, than a resume has (`max_lines`,
+    `max_line_chars`): everything after reading is then bounded by a resume's size."""
+    if len(texts) > settings.max_lines:
+        raise DocumentTooLargeError(
+            f"{name} has {len(texts):,} lines; the limit is {settings.max_lines:,} and a "
+            "resume has a few hundred. Upload the resume alone, not a longer document."
+        )
+    longest = max(map(len, texts), default=0)
+    if longest > settings.max_line_chars:
+        raise DocumentTooLargeError(
+            f"{name} has a line of {longest:,} characters; the limit is "
+            f"{settings.max_line_chars:,} and a resume's longest is a few hundred. Save it "
+            "again with line breaks between its parts, or upload a PDF or DOCX."
+        )
 
 
 # Ligatures that PDF producers and some fonts leave as single code points.

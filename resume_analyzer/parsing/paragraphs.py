@@ -7,7 +7,6 @@ without a paragraph gap, or the line above ran to the right edge of its column.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -156,9 +155,12 @@ def _append(item: Item, line: Line) -> None:
 
 def join_text(left: str, right: str) -> str:
     """Join a wrapped line to the one above, undoing a hyphen the line break introduced."""
-    match = re.search(r"(\S+)-$", left)
-    if match and right[:1].islower():
-        word = match.group(1)
+    # The word before the final hyphen, as `re.search(r"(\S+)-$", left)` would find it ("$"
+    # also before a final newline); that search restarts at every character of a long word.
+    core = left[:-1] if left.endswith("\n") else left
+    hyphenated = len(core) >= 2 and core.endswith("-") and not core[-2].isspace()
+    if hyphenated and right[:1].islower():
+        word = core[:-1].rsplit(maxsplit=1)[-1]
         # "cross-" + "functional" and "end-to-" + "end" keep their hyphens.
         if word.casefold() in _KEEP_HYPHEN or not word.isalpha():
             return left + right

@@ -41,8 +41,8 @@ def _pdf_errors(name: str) -> Iterator[None]:
     """Turn pdfminer's many exception types into one error a person can act on."""
     try:
         yield
-    except DocumentError:
-        raise
+    except (DocumentError, MemoryError):
+        raise  # MemoryError: the parse process's budget, reported as such
     except Exception as error:  # pdfminer raises anything from KeyError to struct.error
         if _is_password_error(error):
             raise EncryptedDocumentError(
@@ -122,11 +122,16 @@ def read_pdf(data: bytes, name: str, settings: ParseSettings) -> RawDocument:
 def _read_page(
     page: Any, number: int, name: str, settings: ParseSettings
 ) -> tuple[list[Line], list[str], bool, float]:
-    if len(page.chars) > settings.max_chars_per_page:
+    from resume_analyzer.parsing.pdfpage import PageTooBusy, read_layout
+
+    try:
+        read_layout(page, settings.max_chars_per_page, settings.max_graphics_per_page)
+    except PageTooBusy as busy:
         raise DocumentTooLargeError(
-            f"Page {number} of {name} holds {len(page.chars):,} characters; the limit is "
-            f"{settings.max_chars_per_page:,}. This is not a resume page."
-        )
+            f"Page {number} of {name} holds more than {busy.limit:,} {busy.what}; a resume "
+            "page has a few thousand at most. Export the resume again as a plain PDF, or "
+            "upload a DOCX."
+        ) from None
     raw_words = page.extract_words(
         x_tolerance=1.5,
         y_tolerance=2.5,

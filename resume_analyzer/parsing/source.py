@@ -150,10 +150,10 @@ def _sniff_zip(data: bytes, name: str) -> Kind:
 
 
 def _looks_like_text(head: bytes) -> bool:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _bom(head) is not None:
         return True
     if b"\x00" in head:
-        return False
+        return _bare_unicode(head) is not None
     try:
         sample = head.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -171,11 +171,61 @@ def _mostly_printable(sample: str) -> bool:
     return bad / len(sample) < 0.02
 
 
+# Longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def _bom(data: bytes) -> tuple[int, str] | None:
+    """(length, encoding) of the byte-order mark that `data` starts with."""
+    for mark, encoding in _BOMS:
+        if data.startswith(mark):
+            return len(mark), encoding
+    return None
+
+
+def _bare_unicode(head: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, told by where the NUL bytes fall: text in
+    Latin script has NUL high bytes and a non-NUL low byte in nine code units out of ten."""
+    if len(head) < 8:
+        return None
+    for width, order in ((4, "le"), (4, "be"), (2, "le"), (2, "be")):
+        usable = len(head) - len(head) % width
+        units = [head[i : i + width] for i in range(0, usable, width)]
+        latin = sum(
+            (unit[1:] if order == "le" else unit[:-1]) == bytes(width - 1)
+            and (unit[0] if order == "le" else unit[-1]) != 0
+            for unit in units
+        )
+        if latin >= 0.9 * len(units):
+            return f"utf-{width * 8}-{order}"
+    return None
+
+
 def decode_text(data: bytes) -> str:
-    """Decode a text resume: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    """Decode a text resume; never raises. A byte-order mark decides (UTF-8, UTF-16, UTF-32),
+    then UTF-16/32 told by its NUL bytes, then UTF-8, then charset-normalizer's best guess,
+    then cp1252. Bytes that do not decode (an odd byte count, a lone surrogate) become U+FFFD.
+    """
+    bom = _bom(data)
+    if bom is not None:
+        length, encoding = bom
+        return data[length:].decode(encoding, errors="replace")
+    if b"\x00" in data[:1024]:
+        bare = _bare_unicode(data[:1024])
+        if bare is not None:
+            return data.decode(bare, errors="replace")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        pass
+    from charset_normalizer import from_bytes
+
+    guess = from_bytes(data).best()
+    encoding = guess.encoding if guess is not None else "cp1252"
+    return data.decode(encoding, errors="replace")

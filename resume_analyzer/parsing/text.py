@@ -10,23 +10,22 @@ from __future__ import annotations
 import re
 
 from resume_analyzer.errors import DocumentTooLargeError
-from resume_analyzer.parsing.lines import Line, RawDocument, clean_text, split_marker
+from resume_analyzer.parsing.lines import Line, RawDocument, check_shape, clean_text, split_marker
+from resume_analyzer.parsing.markdown import LINK, atx_heading, bold_line, strip_emphasis
 from resume_analyzer.settings import ParseSettings
 
-_ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s*(=+|-+|_+|\*+)\s*$")
-_BOLD = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*:?\s*$")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 
 
-def read_text(text: str, settings: ParseSettings) -> RawDocument:
+def read_text(text: str, settings: ParseSettings, name: str = "The text") -> RawDocument:
     if len(text) > settings.max_text_chars:
         raise DocumentTooLargeError(
             f"The text has {len(text):,} characters; the limit is {settings.max_text_chars:,}. "
             "A resume is rarely over 10,000."
         )
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+    # Before any line is read: the reading below is linear, but need not be slow.
+    check_shape([raw for raw in raw_lines if raw.strip()], name, settings)
     lines: list[Line] = []
     links: list[str] = []
     block = 0
@@ -58,17 +57,16 @@ def _make_line(raw: str, block: int, links: list[str]) -> Line | None:
     heading_level = None
     bold = False
     stripped = raw.strip()
-    atx = _ATX.match(stripped)
+    atx = atx_heading(stripped)
     if atx:
-        heading_level = len(atx.group(1))
-        stripped = atx.group(2)
-    bold_match = _BOLD.match(stripped)
-    if bold_match:
+        heading_level, stripped = atx
+    bold_text = bold_line(stripped)
+    if bold_text is not None:
         bold = True
-        stripped = bold_match.group(2)
-    links.extend(url for _label, url in _MD_LINK.findall(stripped))
-    stripped = _MD_LINK.sub(r"\1 (\2)", stripped)
-    stripped = _MD_EMPHASIS.sub(r"\2", stripped)
+        stripped = bold_text
+    links.extend(url for _label, url in LINK.findall(stripped))
+    stripped = LINK.sub(r"\1 (\2)", stripped)
+    stripped = strip_emphasis(stripped)
     marker, rest = split_marker(stripped)
     text = clean_text(rest)
     if not text:

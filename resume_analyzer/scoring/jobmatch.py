@@ -15,13 +15,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from resume_analyzer.nlp.evidence import Evidence
+from resume_analyzer.nlp.limits import make_docs
 from resume_analyzer.nlp.skills import SkillMatcher, lemma_norms, reads_as_list, skill_matcher
 from resume_analyzer.scoring.result import JobMatch
+from resume_analyzer.settings import DEFAULT_SETTINGS, ParseSettings
 from resume_analyzer.taxonomy import Taxonomy
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+MAX_TITLE_CHARS = 200
 SKILLS_SHARE = 85.0
 TITLE_SHARE = 15.0
 _REQUIRED = re.compile(
@@ -54,7 +57,12 @@ class Posting:
 
 
 def read_posting(
-    text: str, taxonomy: Taxonomy, nlp: Language, *, matcher: SkillMatcher | None = None
+    text: str,
+    taxonomy: Taxonomy,
+    nlp: Language,
+    *,
+    matcher: SkillMatcher | None = None,
+    limits: ParseSettings = DEFAULT_SETTINGS,
 ) -> Posting:
     matcher = matcher or skill_matcher(taxonomy, nlp)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -63,7 +71,8 @@ def read_posting(
     required: dict[str, bool] = defaultdict(bool)
     region = "neutral"
     title = _title(lines)
-    for line, doc in zip(lines, nlp.pipe(lines, disable=["parser"]), strict=True):
+    docs = make_docs(nlp, lines, limits, what="job posting")
+    for line, doc in zip(lines, nlp.pipe(docs, disable=["parser"]), strict=True):
         if title and _GENERIC_PREFIX.sub("", line).strip() == title:
             continue  # "Associate Product Manager" names the role, not a skill it asks for
         if _is_heading(line):
@@ -120,7 +129,8 @@ def _title(lines: list[str]) -> str | None:
     lines = [_GENERIC_PREFIX.sub("", line).strip() for line in lines]
     for line in lines[:8]:
         labelled = re.match(r"(?:job\s+)?(?:title|position|role)\s*:\s*(.+)", line, re.I)
-        if labelled:
+        # A title is a few words; matching a long line against the resume is not linear.
+        if labelled and len(labelled.group(1)) <= MAX_TITLE_CHARS:
             return labelled.group(1).strip()
     for line in lines[:8]:
         if _ROLE_WORDS.search(line) and len(line.split()) <= 10:
