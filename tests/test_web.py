@@ -1155,3 +1155,29 @@ def test_a_refused_zip_member_is_one_error_row_not_a_dead_batch(
     rows = client.get(f"/api/v1/batches/{batch_id}").get_json()["rows"]
     refused = [row for row in rows if row["error"]]
     assert len(refused) == 1 and refused[0]["error"]["code"] == "unsafe_document"
+
+
+FORMULA_NAMES = (
+    "+SUM(1+1).md",
+    "@SUM(1).md",
+    "-2+3.md",
+    "=1+1.md",
+    "\tcmd.md",
+    "=HYPERLINK(x).pdf",
+)
+
+
+def test_the_coach_csv_export_defuses_formula_cells(app: Flask, client: FlaskClient) -> None:
+    weak = APM.with_bullet(0, 0, "=cmd|' /C calc'!A0 helped with tasks")
+    files = [upload(to_text(weak).encode(), name) for name in FORMULA_NAMES[:-1]]
+    files.append(upload(b"%PDF-1.4\n=1+1 broken", FORMULA_NAMES[-1]))  # an error row
+    batch_id = client.post("/api/v1/batches", data={"files": files}).get_json()["id"]
+    wait_for_batch(app, batch_id)
+    exported = client.get(f"/coach/batches/{batch_id}/export.csv").get_data(as_text=True)
+    table = list(csv.reader(io.StringIO(exported)))
+    assert len(table) == 1 + len(FORMULA_NAMES)
+    cells = [cell for row in table[1:] for cell in row]
+    assert any(cell.startswith("'=") for cell in cells)
+    assert any(row[-2] for row in table[1:]), "the broken file's error is exported too"
+    for cell in cells:
+        assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r"), cell
