@@ -166,16 +166,18 @@ class Analyzer:
             return "model (not loaded yet)"
         return "model" if self._area_model is not None else RULES_ONLY
 
-    def warm(self) -> Analyzer:
+    def warm(self, *, parsers: bool = True) -> Analyzer:
         """Load everything now rather than on the first resume; returns the analyzer.
 
+        `parsers`: also start the budget's parse processes. A server that warms before it
+        forks its workers says False: processes started in the parent serve no worker.
         Raises TaxonomyError, ModelNotInstalledError, or AreaModelError (with
         `settings.require_model`) so that a server or batch fails at start, not per file.
         """
         _ = self.matcher
         _ = self.area_model
         self._warm_lazy_tables()
-        if self.settings.budget is not None:
+        if parsers and self.settings.budget is not None:
             from resume_analyzer.parsing.sandbox import shared_pool
 
             shared_pool(self.settings.budget).warm()

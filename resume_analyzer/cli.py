@@ -429,6 +429,7 @@ def serve(
                 "USE_MODEL": not no_model,
                 "TAXONOMY": str(taxonomy_file) if taxonomy_file else None,
                 "WARM_UP": True,
+                "PRELOAD": hasattr(os, "fork"),  # built once here, then forked into workers
                 "PARSE_WORKERS": threads,  # a slow upload holds one, not the others' too
             }
         )

@@ -36,6 +36,8 @@ DEFAULTS: dict[str, Any] = {
     "COACH_PASSWORD_HASH": None,
     "DATABASE_URL": None,
     "WARM_UP": False,
+    # Set by `serve` when it builds the app once and forks it into worker processes.
+    "PRELOAD": False,
     "BATCH_THREADS": 1,
     # Coach batches run on the batch command's engine: worker processes (0: in the server
     # process), or a Dask scheduler's address.

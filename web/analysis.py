@@ -17,7 +17,9 @@ def init_app(app: Flask) -> Analyzer:
     )
     app.extensions[EXTENSION] = analyzer
     if app.config["WARM_UP"]:
-        analyzer.warm()
+        # A preloaded app is forked into workers next: parse processes started here would
+        # belong to the parent and serve nobody, so each worker starts its own on first use.
+        analyzer.warm(parsers=not app.config["PRELOAD"])
     return analyzer
 
 

@@ -44,6 +44,8 @@ def _pdf_errors(name: str) -> Iterator[None]:
     except (DocumentError, MemoryError):
         raise  # MemoryError: the parse process's budget, reported as such
     except Exception as error:  # pdfminer raises anything from KeyError to struct.error
+        if _out_of_memory(error):
+            raise MemoryError from None  # pdfplumber wraps it; it is the budget, not damage
         if _is_password_error(error):
             raise EncryptedDocumentError(
                 f"{name} is password-protected. Remove the password (in your PDF viewer, "
@@ -53,6 +55,17 @@ def _pdf_errors(name: str) -> Iterator[None]:
             f"{name} is a damaged or unusual PDF that could not be read "
             f"({type(error).__name__}). Export it again from your editor, or upload a DOCX."
         ) from None
+
+
+def _out_of_memory(error: BaseException) -> bool:
+    seen: BaseException | None = error
+    for _ in range(8):  # a short chain; never loop on a cycle
+        if seen is None:
+            return False
+        if isinstance(seen, MemoryError) or any(isinstance(a, MemoryError) for a in seen.args):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _is_password_error(error: BaseException) -> bool:
