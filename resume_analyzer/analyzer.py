@@ -245,11 +245,35 @@ class Analyzer:
         `job_description`: the posting's text (str), or the path of a PDF/DOCX/TXT file
         (`pathlib.Path`). Raises DocumentError subclasses for unreadable input.
         """
-        posting_text = self.read_job(job_description)
-        loaded = load(source, filename, self.settings.parse)
-        resume, spent = self._read("parse", loaded)
+        loading = self._load_meanwhile()
+        try:
+            posting_text = self.read_job(job_description)
+            loaded = load(source, filename, self.settings.parse)
+            resume, spent = self._read("parse", loaded)
+        finally:
+            if loading is not None:
+                loading.join()
         check_is_resume(resume, filename)
         return self._analyze(resume, posting_text, spent, loaded.name)
+
+    def _load_meanwhile(self) -> threading.Thread | None:
+        """On a cold analyzer with a budget, load spaCy and the rest in a thread while the
+        parse process reads the document: the two run on different cores, which takes most
+        of the parse out of a one-shot CLI call. Errors are left for the main thread to meet.
+        """
+        if self.settings.budget is None or self._matcher is not None:
+            return None
+
+        def load_all() -> None:
+            try:
+                _ = self.matcher, self.area_model
+                self._warm_lazy_tables()
+            except Exception:
+                return
+
+        thread = threading.Thread(target=load_all, name="analyzer-load", daemon=True)
+        thread.start()
+        return thread
 
     def analyze_resume(self, resume: Resume, job_text: str | None = None) -> Analysis:
         """Extract and score an already parsed resume (and a posting's text, if any)."""
