@@ -26,6 +26,10 @@ SectionKind = Literal[
 ]
 SECTION_KINDS: tuple[str, ...] = SectionKind.__args__  # type: ignore[attr-defined]
 
+# What a line of a section is (parsing/roles.py): only an achievement is judged for impact.
+Role = Literal["achievement", "text", "header", "list", "label", "furniture", "fragment"]
+ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
+
 SourceFormat = Literal["pdf", "docx", "text"]
 LinkKind = Literal["linkedin", "github", "portfolio", "other"]
 
@@ -130,6 +134,7 @@ class Bullet:
 
     `marker` is the glyph or number that started it (None for a plain paragraph), `entry` the
     index of the entry in the same section it belongs to (None when it sits before any entry).
+    `role` says what the line is (see parsing/roles.py); only an "achievement" is judged.
     """
 
     text: str
@@ -138,6 +143,7 @@ class Bullet:
     box: Box | None = None
     marker: str | None = None
     entry: int | None = None
+    role: Role = "achievement"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -147,6 +153,7 @@ class Bullet:
             "box": self.box.to_dict() if self.box else None,
             "marker": self.marker,
             "entry": self.entry,
+            "role": self.role,
         }
 
 

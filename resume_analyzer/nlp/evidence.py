@@ -104,7 +104,9 @@ def extract(
         bullet = section.bullets[b]
         lemma_norms(doc)
         impact = None
-        if section.kind in ACHIEVEMENT_KINDS:
+        # Headers the entry finder missed, skills lists, labels and page furniture share the
+        # section with achievements but report no work: judged, they became top fixes.
+        if section.kind in ACHIEVEMENT_KINDS and bullet.role == "achievement":
             impact = analyze_impact(doc, taxonomy.lexicons, past_role=past_role(section, b))
         mentions = matcher.find(doc, listed=section.kind == "skills")
         lines.append(

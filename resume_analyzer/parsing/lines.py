@@ -122,7 +122,8 @@ def clean_text(text: str) -> str:
 _GLYPHS = "•▪●◦○■□◆◇➢➤►▶▸▹‣⁃∙·✓✔✗☐❖➔→⇒♦◾◼-–—*+>"
 _MARKER = re.compile(
     rf"^(?P<marker>\(cid:\d+\)|[{re.escape(_GLYPHS)}\ue000-\uf8ff]|"
-    r"\(?\d{1,2}[.)]|\(?[a-z][.)](?=\s))\s*(?=\S)"
+    # Word's second-level bullet is a Courier "o": a lone "o" before a capitalised word.
+    r"\(?\d{1,2}[.)]|\(?[a-z][.)](?=\s)|o(?=\s+[A-Z]))\s*(?=\S)"
 )
 
 

@@ -6,6 +6,7 @@ like; deciding what it *is* happens here, the same way for PDF, DOCX and text.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import statistics
 from collections import Counter
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resume_analyzer.document import (
+    Box,
     Bullet,
     DocumentWarning,
     Entry,
@@ -21,11 +23,12 @@ from resume_analyzer.document import (
     SectionKind,
 )
 from resume_analyzer.parsing.contact import EMAIL, extract_contact, find_phone
-from resume_analyzer.parsing.dates import find_date_range
+from resume_analyzer.parsing.dates import DateRange, find_date_range
 from resume_analyzer.parsing.entries import names_title, parse_entry
 from resume_analyzer.parsing.language import detect_language, language_warning
 from resume_analyzer.parsing.lines import Line, RawDocument
-from resume_analyzer.parsing.paragraphs import Item, find_right_edges, join_lines
+from resume_analyzer.parsing.paragraphs import Item, find_right_edges, join_lines, join_text
+from resume_analyzer.parsing.roles import line_role, opens_with_verb
 from resume_analyzer.parsing.sections import Typography, heading_score, kind_of, looks_upper
 
 ENTRY_KINDS: frozenset[str] = frozenset({"experience", "education", "projects", "leadership"})
@@ -83,7 +86,12 @@ def _labels_contact(lines: Sequence[Line], i: int) -> bool:
     return i < 8 and following is not None and _is_contact_line(following.text)
 
 
-def build_resume(raw: RawDocument) -> Resume:
+# (section kind, item text, role) for every item of every section, in order: what the
+# role evaluation labels. Entry header lines appear here with role "header".
+Trace = list[tuple[str, str, str]]
+
+
+def build_resume(raw: RawDocument, trace: Trace | None = None) -> Resume:
     lines = [line for line in raw.lines if line.text]
     typo = typography(lines)
     headings = find_headings(lines, typo)
@@ -109,7 +117,8 @@ def build_resume(raw: RawDocument) -> Resume:
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         body = [(i, ln) for i, ln in enumerate(lines[start + 1 : end], start=start + 1)]
-        sections.append(_build_section(headings[start], lines[start], start, body, context))
+        section = _build_section(headings[start], lines[start], start, body, context, trace)
+        sections.append(section)
     warnings = list(raw.warnings)
     language = detect_language(texts)
     note = language_warning(language)
@@ -151,7 +160,7 @@ def _summary_from_preamble(preamble: Sequence[Line], context: _Context) -> Secti
     if not body:
         return None
     items = join_lines(body, wrapped=context.wrapped, right_edges=context.right_edges)
-    bullets = tuple(_bullet(item, None) for item in items)
+    bullets = tuple(_bullet(item, None, "summary") for item in items)
     first_line = body[0][0] + 1
     return Section("summary", "", body[0][1].page, first_line, (), bullets)
 
@@ -177,6 +186,7 @@ def _build_section(
     index: int,
     body: list[tuple[int, Line]],
     context: _Context,
+    trace: Trace | None = None,
 ) -> Section:
     items = join_lines(body, wrapped=context.wrapped, right_edges=context.right_edges)
     entries: list[Entry] = []
@@ -203,9 +213,19 @@ def _build_section(
             if len(pending.items) >= 3 or (dated and pending.has_date()):
                 flush()
             pending.items.append(item)
+            if trace is not None:
+                trace.append((kind, item.text, "header"))
             continue
         flush()
-        bullets.append(_bullet(item, len(entries) - 1 if entries else None))
+        entry = len(entries) - 1 if entries else None
+        if bullets and bullets[-1].entry == entry and _continues_bullet(bullets[-1], item):
+            bullets[-1] = _joined(bullets[-1], item, kind)
+            if trace is not None:
+                trace[-1] = (kind, bullets[-1].text, bullets[-1].role)
+            continue
+        bullets.append(_bullet(item, entry, kind))
+        if trace is not None:
+            trace.append((kind, bullets[-1].text, bullets[-1].role))
     flush()
     heading_text = heading.text.strip().rstrip(":").strip()
     return Section(kind, heading_text, heading.page, index + 1, tuple(entries), tuple(bullets))
@@ -245,10 +265,13 @@ def _completes_header(pending: _Pending, item: Item, kind: SectionKind) -> bool:
 def _is_entry_header(item: Item, uses_markers: bool, bold_is_signal: bool, outdented: bool) -> bool:
     if item.marker is not None:
         return False
+    if item.text[:1].islower() and find_date_range(item.text) is None:
+        return False  # a wrapped bullet's tail, not a company or a title
     words = len(item.text.split())
     if words > 25:
         return False
-    if find_date_range(item.text) is not None and words <= 20:
+    dates = find_date_range(item.text)
+    if dates is not None and words <= 20 and not _mentions_a_year(item.text, dates):
         return True
     if item.text.rstrip().endswith((".", ";")) or words > 12:
         return False
@@ -258,7 +281,34 @@ def _is_entry_header(item: Item, uses_markers: bool, bold_is_signal: bool, outde
     return uses_markers
 
 
-def _bullet(item: Item, entry: int | None) -> Bullet:
+def _continues_bullet(previous: Bullet, item: Item) -> bool:
+    """A line that starts in lower case under a bullet that has not ended is that bullet's
+    tail, even where the line joiner kept them apart (a wider gap, a change of block): left
+    apart, the head is judged as a statement cut short and the tail as a statement without
+    a verb."""
+    if item.marker is not None or not item.text[:1].islower() or item.page != previous.page:
+        return False
+    return not previous.text.rstrip().endswith((".", "!", "?", ":"))
+
+
+def _joined(previous: Bullet, item: Item, kind: SectionKind) -> Bullet:
+    box = previous.box
+    if box is not None and item.box is not None:
+        box = Box(min(box.x0, item.box.x0), box.top, max(box.x1, item.box.x1), item.box.bottom)
+    text = join_text(previous.text, item.text.replace("\t", "  "))
+    role = line_role(text, kind, marker=previous.marker)
+    return dataclasses.replace(previous, text=text, box=box, role=role)
+
+
+def _mentions_a_year(text: str, dates: DateRange) -> bool:
+    """A statement that names a year ("Migrated 400 mailboxes from Exchange 2003") rather
+    than a header dated by it: a lone year, in a line of five words or more that opens with
+    a verb."""
+    lone_year = dates.start is None and dates.text.isdigit()
+    return lone_year and len(text.split()) >= 5 and opens_with_verb(text.split())
+
+
+def _bullet(item: Item, entry: int | None, kind: SectionKind) -> Bullet:
     return Bullet(
         # Cells far apart on one row ("SQL      Python") stay apart, without a tab in the text.
         text=item.text.replace("\t", "  "),
@@ -267,4 +317,5 @@ def _bullet(item: Item, entry: int | None) -> Bullet:
         box=item.box,
         marker=item.marker,
         entry=entry,
+        role=line_role(item.text, kind, marker=item.marker),
     )

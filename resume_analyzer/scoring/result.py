@@ -221,7 +221,8 @@ class SkillSpan:
 @dataclass(frozen=True)
 class LineView:
     """One line of the resume as read, for showing it annotated: an entry's header or a
-    bullet, the skills found in it, and (for achievements) the index of its BulletResult."""
+    bullet, the skills found in it, and (for achievements) the index of its BulletResult.
+    `role` is what the line is (parsing/roles.py); entry headers are "header"."""
 
     section: int
     kind: Literal["entry", "bullet"]
@@ -230,11 +231,13 @@ class LineView:
     line: int
     skills: tuple[SkillSpan, ...]
     bullet: int | None
+    role: str = "achievement"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "section": self.section,
             "kind": self.kind,
+            "role": self.role,
             "text": self.text,
             "page": self.page,
             "line": self.line,

@@ -149,12 +149,17 @@ def _line_views(resume: Resume, evidence: Evidence) -> tuple[LineView, ...]:
     achievement = {(line.section, line.bullet): n for n, line in enumerate(evidence.achievements)}
     views: list[LineView] = []
     for s, section in enumerate(resume.sections):
-        rows: list[tuple[int, int, str, str, int | None, int | None]] = [
-            (e.page, e.line, "entry", _entry_text(e), None, n)
+        rows: list[tuple[int, int, str, str, int | None, int | None, str]] = [
+            (e.page, e.line, "entry", _entry_text(e), None, n, "header")
             for n, e in enumerate(section.entries)
         ]
-        rows += [(b.page, b.line, "bullet", b.text, n, None) for n, b in enumerate(section.bullets)]
-        for page, number, kind, text, bullet, entry in sorted(rows, key=lambda r: (r[0], r[1])):
+        rows += [
+            (b.page, b.line, "bullet", b.text, n, None, b.role)
+            for n, b in enumerate(section.bullets)
+        ]
+        for page, number, kind, text, bullet, entry, role in sorted(
+            rows, key=lambda r: (r[0], r[1])
+        ):
             line = found.get((s, bullet, entry))
             skills = tuple(
                 SkillSpan(m.name, m.area, m.start, m.end)
@@ -169,6 +174,7 @@ def _line_views(resume: Resume, evidence: Evidence) -> tuple[LineView, ...]:
                     line=number,
                     skills=skills,
                     bullet=achievement.get((s, bullet)) if bullet is not None else None,
+                    role=role,
                 )
             )
     return tuple(views)

@@ -1,0 +1,169 @@
+"""What each line of a section is: an achievement, or something that only sits among them.
+
+Only an *achievement* (a bullet or sentence that reports work done) is judged for impact.
+The other roles are the lines that share a section with achievements and used to be judged as
+if they were: a project's or job's header line the entry finder missed ("AppName - Real-time
+game | React · Node"), a skills list, a "Tech: …" label, a page number, or a piece of a
+bullet too short to be a statement.
+
+The reader has no part-of-speech tagger (it runs before spaCy is loaded, in a process of its
+own), so the roles come from a line's shape: separators, capitals, a label before a colon,
+length, punctuation. When a line's shape says nothing clear it is an achievement, as before:
+the cost of a missed header is one unhelpful finding, the cost of a missed achievement is a
+whole bullet never read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resume_analyzer.document import Role, SectionKind
+from resume_analyzer.parsing.entries import names_title
+
+# Sections whose prose reports work done; prose elsewhere (summary, awards) is "text".
+ACHIEVEMENT_SECTIONS = frozenset({"experience", "projects", "leadership"})
+
+_PAGE_FURNITURE = re.compile(
+    r"^(?:page\s*)?[-–(]?\s*\d{1,3}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,3})?$"
+    r"|^(?:references|referees)\b.{0,40}\b(?:request|available)\b.{0,20}$"
+    r"|^(?:continued|cont(?:inued|'d)?\.?)$|^\W*back to top$",
+    re.IGNORECASE,
+)
+# "Tech: React, Node", "Technologies used - Python", "Focus: B2B payments".
+_LABEL = re.compile(
+    r"^(?P<key>[A-Za-z][\w&/+ .'()-]{0,38}?)\s*(?P<sep>:|\s[-–—]\s)\s*(?P<value>\S.*)$"
+)
+# Keys that announce a detail, never an achievement: what a value after them lists.
+_DETAIL_KEYS = re.compile(
+    r"^(?:tech(?:nolog(?:y|ies))?(?: stack| used)?|stack|tools?(?: used)?|skills?(?: used)?|"
+    r"environment|platforms?|languages?|frameworks?|libraries|software|tech used|built with|"
+    r"focus|domain|industry|clients?|customers|team(?: size)?|role|position|course(?:work|s)?|"
+    r"relevant course(?:work|s)?|keywords|technical skills|key skills|competencies|"
+    r"location|duration|dates?|reporting to|reports? to|supervisor|manager|advisor|"
+    r"link|links|url|website|github|demo|repo(?:sitory)?|award|grade|gpa|honou?rs|"
+    r"subjects|modules|thesis|topics?|methods|methodolog(?:y|ies)|tools and technologies)$",
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(r"\s[|·•◦▪–—-]\s|\s[|·•]|[|·•]\s")
+_LIST_SPLIT = re.compile(r"\s*(?:[,;|·•◦▪/]|\s[-–—]\s)\s*")
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]?$")
+# A final full stop that only ends an abbreviation does not make a sentence ("Acme Inc.").
+_ABBREVIATION_END = re.compile(
+    r"\b(?:inc|ltd|co|corp|llc|plc|jr|sr|st|dept|univ|govt|pvt|intl|assoc|bros|u\.s|e\.g|etc)\.$",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d")
+_SMALL_WORDS = frozenset("a an and or of the to for in on at by with from via into & vs".split())
+
+
+# Verbs that open an achievement without the "-ed"/"-ing" ending the shape test looks for:
+# irregular pasts and the present forms of current roles. Not a dictionary of English: the
+# few dozen that start resume bullets, so that "Led Product Discovery" is not a title.
+_VERBS = frozenset(
+    """led lead leads built build builds ran run runs drove drive drives wrote write writes made
+    make makes grew grow grows won win cut set took take gave give sold sell spent spend began
+    begin brought bring taught teach oversaw oversee held hold kept keep met meet sent send found
+    chose drew became rose saw understood own owns manage manages develop develops design designs
+    create creates support supports serve serves work works help helps plan plans coordinate
+    coordinates conduct conducts handle handles maintain maintains deliver delivers partner
+    partners collaborate collaborates analyze analyse analyzes implement implements launch
+    launches ship ships mentor mentors train trains teach spearheaded architect oversee""".split()
+)
+_SKILL_CLAIM = re.compile(
+    r"^(?:(?:good|strong|sound|solid|basic|working|skill(?:ful|ed)|excellent|in-depth|deep|"
+    r"hands-on)\s+)?(?:knowledge|command|understanding|proficiency|expertise|familiarity)"
+    r"\s+(?:of|over|in|with)\b|^(?:proficient|familiar|well[- ]versed|experienced)\s+(?:in|with)\b|"
+    r"^good\s+.{0,30}\bskills\b",
+    re.IGNORECASE,
+)
+# Keys after which a value describes the employer or the program, not the person's work.
+_DESCRIPTION_KEYS = re.compile(
+    r"^(?:company|business|client|project|program|team)?\s*(?:profile|background|overview|"
+    r"description|about|summary|goal|context)$",
+    re.IGNORECASE,
+)
+
+
+def line_role(text: str, section_kind: SectionKind, *, marker: str | None) -> Role:
+    """The role of one item of a section (an item is a line or a joined wrapped bullet)."""
+    stripped = text.strip()
+    if _PAGE_FURNITURE.match(stripped):
+        return "furniture"
+    words = stripped.split()
+    if not any(ch.isalnum() for ch in stripped):
+        return "fragment"  # a glyph or a rule left on a line of its own
+    label = _LABEL.match(stripped)
+    if label:
+        key, value = label.group("key").strip(), label.group("value")
+        if _DETAIL_KEYS.match(key) or _DETAIL_KEYS.match(key.split()[-1]):
+            return "label"
+        if _DESCRIPTION_KEYS.match(key):
+            return "header" if section_kind in ACHIEVEMENT_SECTIONS else "text"
+        # "Tools: Jira, Figma, Miro." is a list even with its full stop. After a dash the
+        # "key" is more often a name ("Snapdeck - card game | React"): that is a header.
+        items = value.rstrip(".")
+        listed = not opens_with_verb(items.split()) and _reads_as_list(items, items.split())
+        if listed and label.group("sep") == ":":
+            return "label"
+    if _SKILL_CLAIM.match(stripped):
+        return "list"
+    # Dashes and pipes without commas set a name apart from its tagline and stack: a header
+    # ("Snapdeck - Real-time card game | React · Node"); commas make a list.
+    in_work = section_kind in ACHIEVEMENT_SECTIONS
+    if in_work and "," not in stripped and _reads_as_header(stripped, words, marker):
+        return "header"
+    if not opens_with_verb(words) and _reads_as_list(stripped, words):
+        return "list"
+    if section_kind not in ACHIEVEMENT_SECTIONS:
+        return "text"
+    if marker is None and stripped[:1].islower() and not opens_with_verb(words):
+        return "fragment"  # the tail of a bullet whose start is elsewhere
+    if _reads_as_header(stripped, words, marker):
+        return "header"
+    titled = names_title(stripped, section_kind) and not opens_with_verb(words)
+    if len(words) <= 8 and not _is_sentence(stripped) and titled:
+        return "header"  # "Wipro as machine learning engineer": a title in lower case
+    return "achievement"
+
+
+def _is_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text)) and not _ABBREVIATION_END.search(text)
+
+
+def opens_with_verb(words: list[str]) -> bool:
+    if not words:
+        return False
+    # Symbol fonts leave odd glyphs where the bullet was ("™ Designed …").
+    first = words[0].lower().strip(",.;:()")
+    if not first[:1].isalnum() and len(words) > 1:
+        first = words[1].lower().strip(",.;:()")
+    return (len(first) > 4 and first.endswith(("ed", "ing"))) or first in _VERBS
+
+
+def _reads_as_list(text: str, words: list[str]) -> bool:
+    """Three or more short, comma- or pipe-separated items and no sentence among them."""
+    if _SENTENCE_END.search(text) and len(words) > 8:
+        return False
+    parts = [p for p in _LIST_SPLIT.split(text) if p]
+    if len(parts) < 3:
+        return False
+    lengths = [len(p.split()) for p in parts]
+    return max(lengths) <= 5 and sum(lengths) / len(lengths) <= 3
+
+
+def _reads_as_header(text: str, words: list[str], marker: str | None) -> bool:
+    """A name, a title, a place: short, unpunctuated, its words capitalised, no verb first
+    ("Senior Software Engineer", "Acme Corp as Product Intern", "AppName - Real-time game |
+    React · Node"). A bullet in title case that opens with a verb stays an achievement."""
+    if opens_with_verb(words) or _is_sentence(text):
+        return False
+    separated = bool(_SEPARATORS.search(f" {text} "))
+    if len(words) > (14 if separated else 10):
+        return False
+    if len(words) == 1:
+        return True
+    rest = [w for w in words[1:] if w.lower() not in _SMALL_WORDS and w[:1].isalpha()]
+    if not rest:
+        return True
+    capitalised = sum(w[:1].isupper() for w in rest) / len(rest)
+    return capitalised >= (0.5 if separated or "," in text else 0.6)
