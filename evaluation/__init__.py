@@ -79,6 +79,7 @@ __all__ = [
     "normalize_bullet",
     "percentile",
     "rate",
+    "run_report",
     "score_emails",
     "score_names",
     "score_phones",
@@ -127,6 +128,25 @@ corpus_option = click.option(
 
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def run_report(
+    corpus: Path,
+    json_path: Path | None,
+    evaluate: Callable[[Path], dict[str, Any]],
+    render: Callable[[dict[str, Any]], list[str]],
+) -> None:
+    """What an evaluation command does: evaluate the corpus, print the report's lines, and
+    write the whole report as JSON when asked."""
+    if not corpus.is_dir():
+        click.echo(f"{corpus}: corpus not found, nothing evaluated.")
+        return
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    report = evaluate(corpus)
+    for line in render(report):
+        click.echo(line)
+    if json_path is not None:
+        json_path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
 
 def json_option(what: str) -> Callable[[F], F]:

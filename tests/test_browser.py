@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from resume_analyzer.web import create_app, store
-from resumes import APM, to_docx, to_pdf, to_text
+from resumes import APM, APM_TO_POLISH, to_docx, to_pdf, to_text
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
@@ -126,7 +126,7 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("resumes")
     weak = APM.with_bullet(0, 2, "Helped with various tasks on the pricing page")
     made = {
-        "apm.pdf": to_pdf(APM),
+        "apm.pdf": to_pdf(APM_TO_POLISH),
         "alex.pdf": to_pdf(replace(APM, name="Alex Example")),
         "blair.docx": to_docx(replace(weak, name="Blair Example")),
         "casey.md": to_text(replace(APM, name="Casey Example")).encode(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from dataclasses import replace
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import resumes as r
+from builders import BOLD, LEFT, RIGHT, Column, Sheet, _canvas, _finish
 
 from resume_analyzer import analyze
 from resume_analyzer.document import ROLES, Section
@@ -148,8 +150,8 @@ def test_the_labels_hold_hashes_not_text() -> None:
     hexes = re.compile(r"^[0-9a-f]{64}$")
     assert all(hexes.match(s) for s in labels["sources"])
     for line in labels["lines"]:
-        assert set(line) == {"source", "key", "role", "second"}
-        assert hexes.match(line["key"])
+        assert set(line) == {"source", "key", "loose", "role", "second"}
+        assert hexes.match(line["key"]) and hexes.match(line["loose"])
         assert line["role"] in ROLES and line["second"] in ROLES
 
 
@@ -168,3 +170,30 @@ def test_a_statement_naming_a_year_is_not_a_job_header() -> None:
         (0, "achievement"),
         (1, "achievement"),
     ]
+
+
+def test_a_company_set_like_a_heading_stays_an_entry_of_experience() -> None:
+    """Companies in the headings' bold capitals ("INTEL CORPORATION", "GLOBEX
+    TECHNOLOGIES") open entries of Experience, not sections of their own."""
+    buffer = io.BytesIO()
+    c = _canvas(buffer)
+    sheet = Sheet(c)
+    sheet.text(LEFT, 60, "Jordan Example", font=BOLD, size=20)
+    sheet.text(LEFT, 80, "jordan@example.com | (415) 555-0199", size=9.5)
+    col = Column(sheet, LEFT, RIGHT, 100.0)
+    col.heading("Experience")
+    for company, title in (
+        ("Initech Corporation", "Product Intern"),
+        ("Globex Technologies", "Analyst"),
+    ):
+        col.heading(company, rule=False)
+        col.line(title, right="Jun 2022 – Aug 2022")
+        col.bullet("Interviewed 18 customers and turned the findings into a prioritized backlog")
+        col.gap()
+    col.heading("Education")
+    col.line("B.S. Computer Science | University of Example | May 2024")
+    resume = parse_resume(_finish(c, buffer), filename="cv.pdf")
+    assert [s.kind for s in resume.sections] == ["experience", "education"]
+    experience = resume.sections[0]
+    assert len(experience.entries) == 2
+    assert [b.role for b in experience.bullets] == ["achievement", "achievement"]

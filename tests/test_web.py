@@ -31,7 +31,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from resume_analyzer.web import create_app, store
-from resumes import APM, to_docx, to_pdf, to_text
+from resumes import APM, APM_TO_POLISH, to_docx, to_pdf, to_text
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.security import generate_password_hash
 from werkzeug.test import encode_multipart
@@ -275,7 +275,8 @@ def test_analyze_page_needs_the_csrf_token(client: FlaskClient, apm_pdf: bytes) 
     assert wrong.status_code == 400
 
 
-def test_analyze_page_shows_the_annotated_result(client: FlaskClient, apm_pdf: bytes) -> None:
+def test_analyze_page_shows_the_annotated_result(client: FlaskClient) -> None:
+    apm_pdf = to_pdf(APM_TO_POLISH)
     expected = post_analyze(client, apm_pdf, "apm.pdf").get_json()
     response = client.post(
         "/analyze", data={"csrf_token": csrf_token(client), "file": upload(apm_pdf, "apm.pdf")}

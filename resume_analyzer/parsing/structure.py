@@ -80,6 +80,29 @@ def find_headings(lines: Sequence[Line], typo: Typography) -> dict[int, SectionK
     return headings
 
 
+def _keep_entries_in_their_section(
+    headings: dict[int, SectionKind], lines: Sequence[Line]
+) -> dict[int, SectionKind]:
+    """Drop the "headings" that are an entry's first line: a company set in the same bold
+    capitals as the section headings ("INTEL CORPORATION") looks like one, and read as a
+    section of kind `other` it took the whole job out of Experience, unjudged. A heading the
+    vocabulary does not list, inside a section of entries, with a date on one of the next
+    three lines, opens an entry, not a section."""
+    kept: dict[int, SectionKind] = {}
+    current: SectionKind | None = None
+    for i in sorted(headings):
+        kind = headings[i]
+        # Not a listed heading: unknown, or a loose word match ("Dell Technologies" → skills).
+        listed = kind_of(lines[i].text.strip().rstrip(":"))[1]
+        loose = not listed and kind not in ENTRY_KINDS
+        dated = any(find_date_range(ln.text) for ln in lines[i : i + 4])
+        if loose and current in ENTRY_KINDS and dated:
+            continue
+        kept[i] = kind
+        current = kind
+    return kept
+
+
 def _labels_contact(lines: Sequence[Line], i: int) -> bool:
     """ "Portfolio" or "Contact" right above the email and phone is part of the header."""
     following = lines[i + 1] if i + 1 < len(lines) else None
@@ -94,7 +117,7 @@ Trace = list[tuple[str, str, str]]
 def build_resume(raw: RawDocument, trace: Trace | None = None) -> Resume:
     lines = [line for line in raw.lines if line.text]
     typo = typography(lines)
-    headings = find_headings(lines, typo)
+    headings = _keep_entries_in_their_section(find_headings(lines, typo), lines)
     starts = sorted(headings)
     first = starts[0] if starts else len(lines)
     preamble = lines[:first]

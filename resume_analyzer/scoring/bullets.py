@@ -69,44 +69,49 @@ def strength(quality: float) -> Strength:
 
 
 def suggest(text: str, impact: Impact, lexicons: Lexicons, *, past_role: bool | None) -> str | None:
-    """A rewrite of the line with [placeholders] for what it lacks, or None if it needs none."""
+    """A rewrite of the line that fixes what can be fixed without facts only the applicant
+    knows, or None.
+
+    Precision before reach: a rewrite is offered only where it cannot make the line worse.
+    A weak opener goes (its gerund becomes the past tense, "Responsible for creating" →
+    "Created"); a present-tense verb in an ended role becomes past; fillers, buzzwords and
+    pronouns are cut. No slot is put before a line's own verb, and no result placeholder is
+    appended: what the line lacks is the finding's to say ("Add the result: …"), and a
+    placeholder tacked onto a line that already states its result made it worse.
+    """
     codes = impact.codes()
     body = text.strip()
     lead = ""
     if Codes.WEAK_OPENER.code in codes:
-        body = _drop_opener(body, lexicons)
-        gerund = re.match(r"([A-Za-z]+ing)\b\s*(.*)", body)
+        opener = _opener(body, lexicons)
+        body = body[len(opener) :].lstrip(" :,-") if opener else body
+        gerund = re.match(r"([a-z]+ing)\b\s*(.*)", body)
         if gerund and (past := _past_tense(gerund.group(1))):
             lead, body = past, gerund.group(2)
+        elif opener and opener.lower().endswith(" with"):
+            return None  # "Worked with the UI team…": no verb fits the slot without "with"
         else:
             lead = "[Action verb, e.g. Led/Built/Launched]"
-    elif Codes.WEAK_VERB.code in codes or Codes.NO_ACTION_VERB.code in codes:
-        if impact.verb_span and Codes.WEAK_VERB.code in codes:
-            body = body[impact.verb_span[1] :].lstrip()
-        lead = "[Action verb, e.g. Led/Built/Launched]"
     elif Codes.TENSE_MISMATCH.code in codes and impact.verb and impact.verb_span:
-        past = _past_tense(impact.verb) if past_role else None
+        rest = body[impact.verb_span[1] :]
+        # "Managing and mentoring…", "Develop and oversee…": turning one verb of a pair
+        # leaves the line in two tenses.
+        coordinated = re.match(r"\s*(?:and|&|,)\s", rest)
+        past = _past_tense(impact.verb) if past_role and not coordinated else None
         if past:
-            lead, body = past, body[impact.verb_span[1] :].lstrip()
+            lead, body = past, rest.lstrip()
     body = _drop_words(body, codes, lexicons)
-    result = ""
-    if not impact.metrics and not impact.outcome:
-        result = ", [which changed WHAT by HOW MUCH: X%, N users, $Y, N hours]"
-    elif not impact.outcome:
-        result = ", [resulting in WHAT CHANGED for users or the business]"
-    elif not impact.metrics:
-        result = " [by HOW MUCH: X%, N users, $Y]"
-    if not lead and not result and body == text.strip():
+    if not lead and body == text.strip():
         return None
-    sentence = " ".join(part for part in (lead, body) if part).rstrip(" .;,") + result
+    sentence = " ".join(part for part in (lead, body) if part).rstrip(" ;,")
     return sentence[:1].upper() + sentence[1:]
 
 
-def _drop_opener(body: str, lexicons: Lexicons) -> str:
+def _opener(body: str, lexicons: Lexicons) -> str | None:
     for opener in sorted(lexicons.weak_openers, key=len, reverse=True):
         if body.lower().startswith(opener.lower()):
-            return body[len(opener) :].lstrip(" :,-")
-    return body
+            return body[: len(opener)]
+    return None
 
 
 def _drop_words(body: str, codes: set[str], lexicons: Lexicons) -> str:
@@ -117,6 +122,8 @@ def _drop_words(body: str, codes: set[str], lexicons: Lexicons) -> str:
         words += list(lexicons.fillers)
     if Codes.BUZZWORD.code in codes:
         words += list(lexicons.buzzwords)
+    # "in order to relay" keeps its "to"; dropped whole, the line loses its grammar.
+    body = re.sub(r"(?<![\w-])in order to(?![\w-])", "to", body, flags=re.IGNORECASE)
     for word in sorted(words, key=len, reverse=True):
         flags = 0 if word == "I" else re.IGNORECASE
         body = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])\s*", "", body, flags=flags)
