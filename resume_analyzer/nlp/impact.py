@@ -95,7 +95,7 @@ def analyze_impact(doc: Doc, lexicons: Lexicons, *, past_role: bool | None) -> I
     if verb and past_role and verb.tense == "present":
         findings.append(Finding.of(Codes.TENSE_MISMATCH, verb.span, verb=verb.text))
     metrics = tuple(find_metrics(doc, lexicons.metric_units))
-    outcome = _has_outcome(text, lexicons, metrics)
+    outcome = _has_outcome(doc, lexicons, metrics)
     if not metrics:
         findings.append(Finding.of(Codes.NO_METRIC))
     if not outcome:
@@ -130,21 +130,59 @@ class _Verb:
 
 
 def _leading_verb(doc: Doc, lexicons: Lexicons) -> _Verb | None:
-    """The line's first word when it is a verb the tagger or the lexicon recognises."""
-    token = next((t for t in doc if t.is_alpha), None)
-    if token is None:
+    """The verb the line opens with, when the tagger or the lexicon recognises one.
+
+    Also past what hides it: adverbs ("Quickly and courteously resolved…"), a hyphenated
+    verb ("Fine-tuned", "Co-founded"), and a name or label set before the statement
+    ("Product Lead, Acme – Led a team…", "Checkout Project: Managed scope…").
+    """
+    start = next((t.i for t in doc if t.is_alpha), None)
+    if start is None:
         return None
+    verb = _verb_at(doc, _past_adverbs(doc, start), lexicons)
+    if verb is not None:
+        return verb
+    for token in doc[start : start + 12]:
+        if token.text in _LABEL_ENDS and token.i + 1 < len(doc):
+            after = next((t.i for t in doc[token.i + 1 :] if t.is_alpha), None)
+            return _verb_at(doc, after, lexicons) if after is not None else None
+    return None
+
+
+# What ends a name or label set before a line's statement.
+_LABEL_ENDS = frozenset({":", "–", "—", "|"})
+
+
+def _past_adverbs(doc: Doc, i: int) -> int:
+    """The first word after leading "-ly" adverbs and the "and" or comma between them."""
+    j = i
+    while j < len(doc) and (
+        (doc[j].pos_ == "ADV" and doc[j].lower_.endswith("ly")) or doc[j].lower_ in {"and", ","}
+    ):
+        j += 1
+    return j if j < len(doc) and j > i and doc[j].is_alpha else i
+
+
+def _verb_at(doc: Doc, i: int, lexicons: Lexicons) -> _Verb | None:
+    token = doc[i]
+    # "Fine-tuned", "Co-founded": the verb is the part after the hyphen.
+    end = token
+    joined = i + 2 < len(doc) and not token.whitespace_ and not doc[i + 1].whitespace_
+    if joined and doc[i + 1].text == "-" and doc[i + 2].is_alpha:
+        token = end = doc[i + 2]
+    span = (doc[i].idx, end.idx + len(end))
+    text = doc.text[span[0] : span[1]]
     lemma = _verb_lemma(token)
     tier = lexicons.verb_tier(lemma)
     if tier is None and token.pos_ != "VERB" and _looks_past_tense(token.lower_, lemma):
         # "Mentored 3 engineers", "Sat with…": a past-tense word the tagger took for a noun and
         # the lexicon does not list is still the line's verb.
-        return _Verb(token.text, lemma, None, "past", (token.idx, token.idx + len(token)))
+        return _Verb(text, lemma, None, "past", span)
     # An unknown "-ing" word is more often a noun the tagger mislabels ("Marketing campaigns
     # for…") than a verb; a known one ("Leading a team…") is a verb.
     if tier is None and (token.pos_ != "VERB" or token.tag_ == "VBG"):
         return None
-    return _Verb(token.text, lemma, tier, _tense(token, lemma), (token.idx, token.idx + len(token)))
+    return _Verb(text, lemma, tier, _tense(token, lemma), span)
 
 
 def _looks_past_tense(word: str, lemma: str) -> bool:
@@ -176,15 +214,34 @@ def _verb_forms(word: str) -> tuple[str, frozenset[str]] | None:
 
     lemmas = getAllLemmas(word, upos="VERB").get("VERB")
     if not lemmas:
-        return None
+        return _regular_past(word)
     lemma = str(lemmas[0])
     inflections = getAllInflections(lemma, upos="VERB")
     tags = frozenset(tag for tag, words in inflections.items() if word in words)
     return lemma, tags
 
 
+def _regular_past(word: str) -> tuple[str, frozenset[str]] | None:
+    """A regular past tense the dictionary does not list ("architected", "reimplemented",
+    "reframed"): its lemma by rule, accepted only when inflecting it gives the word back."""
+    from lemminflect import getInflection, getLemma
+
+    if len(word) < 6 or not word.endswith("ed"):
+        return None
+    lemmas = getLemma(word, upos="VERB", lemmatize_oov=True)
+    if not lemmas:
+        return None
+    if word not in getInflection(lemmas[0], tag="VBD", inflect_oov=True):
+        return None
+    return lemmas[0], frozenset({"VBD", "VBN"})
+
+
 def _tense(token: Token, lemma: str) -> Tense | None:
     """Past or present from the word itself; None when it can be either ("cut", "put")."""
+    if token.lower_.endswith("ing"):
+        # "Leading a team of 5…" is a style, not a tense: it fits an ended role as well as a
+        # current one, so it is never called a mismatch.
+        return None
     forms = _verb_forms(token.lower_)
     if forms and forms[1]:
         tags = forms[1]
@@ -250,11 +307,49 @@ def _numeral_i(token: Token) -> bool:
     return before.is_alpha and before.is_title and before.i > 0
 
 
-def _has_outcome(text: str, lexicons: Lexicons, metrics: tuple[Metric, ...]) -> bool:
+def _has_outcome(doc: Doc, lexicons: Lexicons, metrics: tuple[Metric, ...]) -> bool:
+    """Whether the line states what came of the work.
+
+    An outcome word in any of its forms ("reduced", "reducing", "reduction" — matched by
+    lemma, so "…, improving retention" counts as "improved" does); a rate, multiple or rank
+    ("98% on-time", "3.2×", "Top 5 of 60"); or a change from one state to another ("from
+    two weeks to three days").
+    """
+    text = doc.text
     if any(phrase_pattern(word).search(text) for word in lexicons.outcome_words):
+        return True
+    lemmas = _outcome_lemmas(lexicons.outcome_words)
+    if any(t.lemma_.lower() in lemmas and t.pos_ in {"VERB", "NOUN"} for t in doc):
+        return True
+    if any(metric.kind in {"percent", "multiplier", "rank"} for metric in metrics):
+        return True
+    if _BEFORE_AFTER.search(text):
         return True
     # "by 30%", "from 2 to 5 days" state a change even without an outcome word.
     return bool(metrics) and bool(re.search(r"\b(?:by|from|to)\s+[$€£]?\d", text, re.I))
+
+
+# "from 2 weeks to 3 days", "from days to minutes", "from a few terabytes to hundreds".
+_BEFORE_AFTER = re.compile(
+    r"\bfrom\s+(?:[$€£~]?\d[\d.,]*\S*|a few|several|\w+s)\b[^,;.]{0,30}?\bto\s+"
+    r"(?:[$€£~<]?\d|a few|several|under|less than|hundreds|thousands|millions|"
+    r"(?:seconds|minutes|hours|days|weeks|months)\b)",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _outcome_lemmas(words: tuple[str, ...]) -> frozenset[str]:
+    """The verb and noun lemmas of the single-word outcome words ("reduced" → "reduce")."""
+    from lemminflect import getAllLemmas
+
+    lemmas: set[str] = set()
+    for word in words:
+        if " " in word or word == "which":
+            continue
+        for forms in getAllLemmas(word).values():
+            lemmas.update(form.lower() for form in forms)
+    return frozenset(lemmas)
 
 
 def _has_scope(text: str, lexicons: Lexicons) -> bool:
