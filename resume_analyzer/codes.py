@@ -144,6 +144,14 @@ class Codes:
         "different achievement.",
         Penalty(5, 5),
     )
+    DUPLICATE_LINE = _bullet(
+        "duplicate_line",
+        "the same achievement appears twice (under two roles, or in Projects and Experience)",
+        "say it once",
+        "This line repeats one on page {page}, line {line}. Keep it where it fits best and use "
+        "the space here for something this role did that the other did not.",
+        Penalty(10, 10),
+    )
     BUZZWORD = _bullet(
         "buzzword",
         '"results-driven", "synergy": claims a reader cannot check',

@@ -4,6 +4,7 @@ bullets, its impact. This is the extraction step of the pipeline (parse → extr
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -123,6 +124,7 @@ def extract(
         )
     lines.sort(key=lambda line: (line.section, line.page, line.line, line.bullet is not None))
     lines = _flag_overused_verbs(lines)
+    lines = _flag_duplicates(lines)
     if area_model is not None:
         lines = _with_model_areas(lines, area_model)
     return Evidence(tuple(lines))
@@ -211,6 +213,34 @@ def _flag_overused_verbs(lines: list[LineEvidence]) -> list[LineEvidence]:
         )
         out.append(replace(line, impact=replace(impact, findings=(*impact.findings, finding))))
     return out
+
+
+def _flag_duplicates(lines: list[LineEvidence]) -> list[LineEvidence]:
+    """The second and later copies of an achievement: the same words (case, punctuation and
+    order of a few words aside) pasted under another role or section. Lines of eight words
+    or more only, and nine in ten of their words shared: two short duties alike by chance
+    ("Answered phone calls") are not a copy."""
+    first: list[tuple[frozenset[str], LineEvidence]] = []
+    out = []
+    for line in lines:
+        words = re.findall(r"[a-z0-9]+", line.text.casefold())
+        if line.impact is None or len(words) < 8:
+            out.append(line)
+            continue
+        bag = frozenset(words)
+        original = next((seen for key, seen in first if _alike(key, bag)), None)
+        if original is None:
+            first.append((bag, line))
+            out.append(line)
+            continue
+        finding = Finding.of(Codes.DUPLICATE_LINE, page=original.page, line=original.line)
+        impact = line.impact
+        out.append(replace(line, impact=replace(impact, findings=(*impact.findings, finding))))
+    return out
+
+
+def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    return len(a & b) >= 0.9 * len(a | b)
 
 
 def _with_model_areas(lines: list[LineEvidence], model: AreaModel) -> list[LineEvidence]:
