@@ -310,18 +310,16 @@ def _numeral_i(token: Token) -> bool:
 def _has_outcome(doc: Doc, lexicons: Lexicons, metrics: tuple[Metric, ...]) -> bool:
     """Whether the line states what came of the work.
 
-    An outcome word in any of its forms ("reduced", "reducing", "reduction" — matched by
-    lemma, so "…, improving retention" counts as "improved" does); a rate, multiple or rank
-    ("98% on-time", "3.2×", "Top 5 of 60"); or a change from one state to another ("from
-    two weeks to three days").
+    An outcome word; a verb of change in any of its forms, not as an aim ("…, improving
+    retention", "cutting costs"; not "to improve performance"); a multiple or a rank ("3.2×",
+    "Top 5 of 60"); or a change from one state to another ("from two weeks to three days").
     """
     text = doc.text
     if any(phrase_pattern(word).search(text) for word in lexicons.outcome_words):
         return True
-    lemmas = _outcome_lemmas(lexicons.outcome_words)
-    if any(t.lemma_.lower() in lemmas and t.pos_ in {"VERB", "NOUN"} for t in doc):
+    if any(_states_a_change(token) for token in doc):
         return True
-    if any(metric.kind in {"percent", "multiplier", "rank"} for metric in metrics):
+    if any(metric.kind in {"multiplier", "rank"} for metric in metrics):
         return True
     if _BEFORE_AFTER.search(text):
         return True
@@ -338,18 +336,21 @@ _BEFORE_AFTER = re.compile(
 )
 
 
-@cache
-def _outcome_lemmas(words: tuple[str, ...]) -> frozenset[str]:
-    """The verb and noun lemmas of the single-word outcome words ("reduced" → "reduce")."""
-    from lemminflect import getAllLemmas
+# Verbs that say a quantity moved, in any form: "…, improving retention", "cutting costs".
+# Not "drive", "deliver" or "generate": those name the work as often as its result.
+_CHANGE_VERBS = frozenset(
+    """improve increase reduce cut grow boost lift lower raise decrease double triple
+    quadruple halve eliminate accelerate shorten save expand exceed surpass outperform
+    minimize maximize minimise maximise shrink slash speed""".split()
+)
 
-    lemmas: set[str] = set()
-    for word in words:
-        if " " in word or word == "which":
-            continue
-        for forms in getAllLemmas(word).values():
-            lemmas.update(form.lower() for form in forms)
-    return frozenset(lemmas)
+
+def _states_a_change(token: Token) -> bool:
+    """A change verb used as a verb, and not as an aim ("to improve performance")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _CHANGE_VERBS:
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return not (token.tag_ == "VB" and before is not None and before.lower_ == "to")
 
 
 def _has_scope(text: str, lexicons: Lexicons) -> bool:
