@@ -144,6 +144,21 @@ class Codes:
         "different achievement.",
         Penalty(5, 5),
     )
+    PLACEHOLDER = _bullet(
+        "placeholder",
+        'template text left in: "[Job Title]", "XXXX", "Lorem ipsum"',
+        "replace it with your own words",
+        '"{word}" is template text a reader will notice at once. Replace it with the real '
+        "detail, or cut it.",
+        Penalty(20, 20),
+    )
+    REPEATED_WORD = _bullet(
+        "repeated_word",
+        'a word typed twice ("in in", "the the")',
+        "delete the repeat",
+        '"{word}" is typed twice in a row; delete one.',
+        Penalty(5, 5),
+    )
     DUPLICATE_LINE = _bullet(
         "duplicate_line",
         "the same achievement appears twice (under two roles, or in Projects and Experience)",

@@ -127,6 +127,14 @@ TABLE: list[Case] = [
     # tense_mismatch: present tense only matters when the role has ended.
     case("Leads a team of 5 engineers shipping checkout, which increased conversion by 12%",
          ["tense_mismatch"]),
+    # Template text and a word typed twice.
+    case("Led [Job Title] onboarding for XXXX customers, cutting churn by 12%",
+         ["placeholder"]),
+    case("Cut review time by 30% for 4 teams, XL and XS sizes alike", absent=["placeholder"]),
+    case("Launched the referral program in in 3 markets, lifting signups by 12%",
+         ["repeated_word"]),
+    case("Launched a program that that team had had planned, lifting signups by 12%",
+         absent=["repeated_word"]),
     # A gerund opener is a style, not a tense: never a mismatch, even in an ended role.
     case("Managing 3 engineers to ship checkout, which increased conversion by 12%",
          absent=["tense_mismatch"]),

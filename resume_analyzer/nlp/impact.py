@@ -104,6 +104,12 @@ def analyze_impact(doc: Doc, lexicons: Lexicons, *, past_role: bool | None) -> I
         findings.append(Finding.of(Codes.TOO_SHORT, words=words))
     elif words > MAX_WORDS:
         findings.append(Finding.of(Codes.TOO_LONG, words=words))
+    findings += [
+        Finding.of(Codes.PLACEHOLDER, m.span(), word=m.group()) for m in _PLACEHOLDER.finditer(text)
+    ]
+    findings += [
+        Finding.of(Codes.REPEATED_WORD, m.span(), word=m.group(1)) for m in _REPEATED.finditer(text)
+    ]
     findings += _phrases(text, lexicons.buzzwords, Codes.BUZZWORD)
     findings += _phrases(text, lexicons.fillers, Codes.FILLER)
     return Impact(
@@ -118,6 +124,19 @@ def analyze_impact(doc: Doc, lexicons: Lexicons, *, past_role: bool | None) -> I
         words=words,
         findings=tuple(findings),
     )
+
+
+# Template text: bracketed slots a template names ("[Job Title]", "[Company Name]",
+# "[X%]"), runs of X standing for a number, and lorem ipsum.
+_PLACEHOLDER = re.compile(
+    r"\[(?:your |insert |add )?(?:job title|title|role|position|company(?: name)?|employer|"
+    r"city|state|location|date|dates|month|year|name|metric|number|result|x+%?|n|\$?y|"
+    r"action verb[^\]]*|[^\]]*\bhere)\]"
+    r"|(?<![\w-])X{3,}(?![\w-])|\blorem ipsum\b",
+    re.IGNORECASE,
+)
+# A word typed twice in a row; "had had" and "that that" can be meant, so they are left.
+_REPEATED = re.compile(r"\b(?!(?:had|that)\b)([a-z]+)\s+\1\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
