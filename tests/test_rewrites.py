@@ -110,3 +110,25 @@ def test_a_rewrite_keeps_every_number_and_content_word(
     kept = set(re.findall(r"[a-z]+", new.lower()))
     for word in re.findall(r"[a-z]+", line.lower()):
         assert word in droppable or word in kept, word
+
+
+PRONOUN_CASES = [
+    (
+        "I led the weekly release review for 3 squads.",
+        "Led the weekly release review for 3 squads.",
+    ),
+    # Inside a sentence a pronoun is its subject: dropping it would break the line.
+    ("Interfaced with the CRM team; all APIs were given and we integrated them in React.", None),
+    # Cutting a filler leaves no space before the stop.
+    (
+        "Augmented data after every epoch by brightness, rotation, zoom etc.",
+        "Augmented data after every epoch by brightness, rotation, zoom.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), PRONOUN_CASES)
+def test_pronouns_and_stops(
+    nlp: Language, taxonomy: Taxonomy, line: str, expected: str | None
+) -> None:
+    assert rewrite(nlp, taxonomy, line) == expected

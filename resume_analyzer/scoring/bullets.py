@@ -116,8 +116,6 @@ def _opener(body: str, lexicons: Lexicons) -> str | None:
 
 def _drop_words(body: str, codes: set[str], lexicons: Lexicons) -> str:
     words: list[str] = []
-    if Codes.FIRST_PERSON.code in codes:
-        words += [p for p in lexicons.pronouns if p != "i"] + ["I"]
     if Codes.FILLER.code in codes:
         words += list(lexicons.fillers)
     if Codes.BUZZWORD.code in codes:
@@ -125,8 +123,12 @@ def _drop_words(body: str, codes: set[str], lexicons: Lexicons) -> str:
     # "in order to relay" keeps its "to"; dropped whole, the line loses its grammar.
     body = re.sub(r"(?<![\w-])in order to(?![\w-])", "to", body, flags=re.IGNORECASE)
     for word in sorted(words, key=len, reverse=True):
-        flags = 0 if word == "I" else re.IGNORECASE
-        body = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])\s*", "", body, flags=flags)
+        body = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])\s*", "", body, flags=re.IGNORECASE)
+    if Codes.FIRST_PERSON.code in codes:
+        # Only a pronoun that opens the line goes ("I led…" → "Led…"): one inside a sentence
+        # is its subject or owner ("we integrated it"), and dropping it breaks the sentence.
+        body = re.sub(r"^(?:I|We)\s+(?=[a-z])", "", body)
+    body = re.sub(r"\s+([.,;:])", r"\1", body)  # no space left before a stop
     return re.sub(r"\s{2,}", " ", body).strip()
 
 
