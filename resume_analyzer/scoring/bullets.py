@@ -101,8 +101,8 @@ def suggest(text: str, impact: Impact, lexicons: Lexicons, *, past_role: bool | 
         if past:
             lead, body = past, rest.lstrip()
     body = _drop_words(body, codes, lexicons)
-    if not lead and body == text.strip():
-        return None
+    if not lead and body == _tidy(text.strip()):
+        return None  # nothing changed but spacing: not worth a rewrite
     sentence = " ".join(part for part in (lead, body) if part).rstrip(" ;,")
     return sentence[:1].upper() + sentence[1:]
 
@@ -128,8 +128,12 @@ def _drop_words(body: str, codes: set[str], lexicons: Lexicons) -> str:
         # Only a pronoun that opens the line goes ("I led…" → "Led…"): one inside a sentence
         # is its subject or owner ("we integrated it"), and dropping it breaks the sentence.
         body = re.sub(r"^(?:I|We)\s+(?=[a-z])", "", body)
-    body = re.sub(r"\s+([.,;:])", r"\1", body)  # no space left before a stop
-    return re.sub(r"\s{2,}", " ", body).strip()
+    return _tidy(body)
+
+
+def _tidy(text: str) -> str:
+    """No space before a stop or a comma, one space between words."""
+    return re.sub(r"\s{2,}", " ", re.sub(r"\s+([.,;:])", r"\1", text)).strip()
 
 
 def _past_tense(word: str) -> str | None:
