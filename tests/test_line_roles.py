@@ -173,8 +173,8 @@ def test_a_statement_naming_a_year_is_not_a_job_header() -> None:
 
 
 def test_a_company_set_like_a_heading_stays_an_entry_of_experience() -> None:
-    """Companies in the headings' bold capitals ("INTEL CORPORATION", "GLOBEX
-    TECHNOLOGIES") open entries of Experience, not sections of their own."""
+    """Companies in the headings' bold capitals ("INITECH CORPORATION", "UMBRELLA
+    LABS") open entries of Experience, not sections of their own."""
     buffer = io.BytesIO()
     c = _canvas(buffer)
     sheet = Sheet(c)
@@ -184,7 +184,7 @@ def test_a_company_set_like_a_heading_stays_an_entry_of_experience() -> None:
     col.heading("Experience")
     for company, title in (
         ("Initech Corporation", "Product Intern"),
-        ("Globex Technologies", "Analyst"),
+        ("Umbrella Labs", "Analyst"),
     ):
         col.heading(company, rule=False)
         col.line(title, right="Jun 2022 – Aug 2022")

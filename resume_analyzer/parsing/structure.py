@@ -92,11 +92,11 @@ def _keep_entries_in_their_section(
     current: SectionKind | None = None
     for i in sorted(headings):
         kind = headings[i]
-        # Not a listed heading: unknown, or a loose word match ("Dell Technologies" → skills).
-        listed = kind_of(lines[i].text.strip().rstrip(":"))[1]
-        loose = not listed and kind not in ENTRY_KINDS
+        # Only a heading the vocabulary does not know at all: "Certifications & Licenses"
+        # over dated lines is a section of its own.
+        unknown = kind == "other" and kind_of(lines[i].text.strip().rstrip(":"))[0] is None
         dated = any(find_date_range(ln.text) for ln in lines[i : i + 4])
-        if loose and current in ENTRY_KINDS and dated:
+        if unknown and current in ENTRY_KINDS and dated:
             continue
         kept[i] = kind
         current = kind
@@ -215,7 +215,11 @@ def _build_section(
     entries: list[Entry] = []
     bullets: list[Bullet] = []
     pending = _Pending([])
-    uses_markers = any(item.marker for item in items)
+    # A section "marks its bullets" when a fair share of its items carry a marker; one or two
+    # stray glyphs (a Courier "o" in a DOCX of plain paragraphs) do not make every unmarked
+    # line a header.
+    marked = sum(item.marker is not None for item in items)
+    uses_markers = marked >= max(1, len(items) // 4)
     outer = _outer_indent(items)
 
     def flush() -> None:
