@@ -88,10 +88,10 @@ class Codes:
     )
     NO_METRIC = _bullet(
         "no_metric",
-        "no number measures the work",
+        "states a result, but no number sizes it",
         "add one you can stand behind",
-        "No number measures this work. Add one you can stand behind: how many users, what "
-        "percentage, how much money or time, how often.",
+        "The line states a result, but no number says how big it was. Add one you can stand "
+        "behind: how many users, what percentage, how much money or time, how often.",
     )
     NO_OUTCOME = _bullet(
         "no_outcome",

@@ -96,10 +96,12 @@ def analyze_impact(doc: Doc, lexicons: Lexicons, *, past_role: bool | None) -> I
         findings.append(Finding.of(Codes.TENSE_MISMATCH, verb.span, verb=verb.text))
     metrics = tuple(find_metrics(doc, lexicons.metric_units))
     outcome = _has_outcome(doc, lexicons, metrics)
-    if not metrics:
-        findings.append(Finding.of(Codes.NO_METRIC))
+    # One finding per problem: a line with no result at all is told to add the result (with
+    # its number); "no number" is said only of a result stated without one ("cut churn").
     if not outcome:
         findings.append(Finding.of(Codes.NO_OUTCOME))
+    elif not metrics:
+        findings.append(Finding.of(Codes.NO_METRIC))
     if words < MIN_WORDS:
         findings.append(Finding.of(Codes.TOO_SHORT, words=words))
     elif words > MAX_WORDS:
