@@ -38,6 +38,11 @@ CASES = [
     ("Snapdeck - Real-time multiplayer card game | React · Node", "projects", "•", "header"),
     ("Stockholm, Sweden", "experience", None, "header"),
     ("Business Background: Acme is the largest seller of anvils", "experience", None, "header"),
+    ("Acme is a B2B fintech building payment rails for small shops.", "experience", None, "header"),
+    ("Payfi was a fintech platform providing BNPL loans.", "experience", "•", "header"),
+    ("An early-stage startup that runs career trips for schools.", "experience", None, "header"),
+    ("Acme (part of Globex) aims to make anvils safer.", "experience", None, "header"),
+    ("Built a platform that serves 40 schools, cutting cost 9%", "experience", None, "achievement"),
     # Lists, labels, furniture, fragments.
     ("Python, SQL, Tableau, Figma", "experience", "•", "list"),
     ("Good knowledge of SQL Server.", "experience", "•", "list"),

@@ -84,6 +84,20 @@ _DESCRIPTION_KEYS = re.compile(
 )
 
 
+# A line about the employer, not the person: "Acme is a B2B fintech…", "Payfi was a
+# platform…", "An early-stage startup that…", "Not-for-profit that recruits…".
+_DESCRIBES_EMPLOYER = re.compile(
+    r"^(?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}(?:\s*\([^)]{0,40}\))?\s+"
+    r"(?:is|was|are|were|aims|provides|offers|helps|builds|operates|serves|develops)\s+"
+    r"(?:a|an|the|to|one)\b"
+    r"|(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,4}(?:startup|start-up|company|firm|agency|platform|"
+    r"provider|marketplace|non-?profit|not-for-profit|organi[sz]ation|consultancy|brand|"
+    r"business|fintech|bank|retailer|manufacturer|studio|bootcamp|program(?:me)?)\s+"
+    r"(?:that|which|with|for|in|serving|building|providing|offering|focused|based)\b"
+    r"|(?:[Nn]ot-for-profit|[Nn]on-?profit)\s+(?:that|which|organi[sz]ation)\b)",
+)
+
+
 def line_role(text: str, section_kind: SectionKind, *, marker: str | None) -> Role:
     """The role of one item of a section (an item is a line or a joined wrapped bullet)."""
     stripped = text.strip()
@@ -112,6 +126,8 @@ def line_role(text: str, section_kind: SectionKind, *, marker: str | None) -> Ro
     in_work = section_kind in ACHIEVEMENT_SECTIONS
     if in_work and "," not in stripped and _reads_as_header(stripped, words, marker):
         return "header"
+    if in_work and not opens_with_verb(words) and _DESCRIBES_EMPLOYER.match(stripped):
+        return "header"  # what the employer is: context, not work the person did
     if not opens_with_verb(words) and _reads_as_list(stripped, words):
         return "list"
     if section_kind not in ACHIEVEMENT_SECTIONS:
