@@ -43,6 +43,7 @@ eval: install
 	$(BIN)/python -m evaluation.skills --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.scoring --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.roles --corpus $(CORPUS)
+	$(BIN)/python -m evaluation.audit --corpus $(CORPUS)
 
 bench: install
 	$(BIN)/python benchmarks/run.py --corpus $(CORPUS)

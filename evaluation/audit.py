@@ -1,0 +1,190 @@
+"""The feedback audit: are the findings right, and do the rewrites help?
+
+    python -m evaluation.audit --corpus ../shared/corpus [--json audit.json]
+
+`evaluation/labels/audit.json` holds judgements of findings (true / false / pedantic) and of
+rewrites (useful / neutral / harmful) made on 49 corpus resumes (45 with findings sampled)
+with the guide in `labels/AUDIT_GUIDE.md`, a quarter of them judged again by a second
+labeler working blind. Only hashes are stored: of the file's bytes, of the line (exactly
+and by its letters and digits alone, as `evaluation.roles` does) and of the rewrite's text.
+
+The resumes are analysed again with today's code. A labeled finding that is still made (same
+line, same code) counts with its judgement; one no longer made is "withdrawn", and the report
+says how many true, false and pedantic findings were withdrawn. A rewrite counts only when
+today's text is the one judged; a changed rewrite is unjudged until labeled again. Findings
+never labeled are counted, not judged. Prints counts and ratios only, never text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import click
+
+from evaluation import corpus_option, json_option, run_report
+from evaluation.roles import kappa, line_key, loose_key
+from resume_analyzer import Analyzer
+from resume_analyzer.errors import ResumeAnalyzerError
+from resume_analyzer.settings import AnalysisSettings
+
+LABELS = Path(__file__).parent / "labels" / "audit.json"
+FOLDERS = ("resumes", "labeled/livecareer_by_category")
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def find_sources(corpus: Path, wanted: set[str]) -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for folder in FOLDERS:
+        for path in sorted((corpus / folder).rglob("*")):
+            if path.suffix.lower() in (".pdf", ".docx") and path.is_file():
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                if digest in wanted:
+                    found.setdefault(digest, path)
+    return found
+
+
+def current_feedback(analyzer: Analyzer, path: Path) -> tuple[set[tuple[str, str]], dict[str, str]]:
+    """({(line key, code)} of today's findings, with "loose:" keys too; line key → rewrite hash)."""
+    try:
+        analysis = analyzer.analyze(path)
+    except ResumeAnalyzerError:
+        return set(), {}
+    findings: set[tuple[str, str]] = set()
+    rewrites: dict[str, str] = {}
+    for bullet in analysis.bullets:
+        keys = (line_key(bullet.text), f"loose:{loose_key(bullet.text)}")
+        for finding in bullet.findings:
+            findings.update((key, finding.code) for key in keys)
+        if bullet.suggestion:
+            for key in keys:
+                rewrites[key] = text_key(bullet.suggestion)
+    return findings, rewrites
+
+
+def evaluate(corpus: Path) -> dict[str, Any]:
+    labels = json.loads(LABELS.read_text(encoding="utf-8"))
+    sources: list[str] = labels["sources"]
+    paths = find_sources(corpus, set(sources))
+    analyzer = Analyzer(settings=AnalysisSettings(budget=None))
+    today = {digest: current_feedback(analyzer, path) for digest, path in paths.items()}
+
+    kept: list[dict[str, Any]] = []
+    withdrawn: Counter[str] = Counter()
+    for finding in labels["findings"]:
+        made, _ = today.get(sources[finding["source"]], (set(), {}))
+        code = finding["code"]
+        if (finding["key"], code) in made or (f"loose:{finding['loose']}", code) in made:
+            kept.append(finding)
+        else:
+            withdrawn[finding["judgement"]] += 1
+    per_code: dict[str, Counter[str]] = defaultdict(Counter)
+    for finding in kept:
+        per_code[finding["code"]][finding["judgement"]] += 1
+    judged = Counter(f["judgement"] for f in kept)
+    unlabeled = _unlabeled_findings(labels, today)
+
+    # A line's rewrite may have been judged in more than one round, one text each.
+    judged_rewrites: dict[tuple[int, str, str], dict[str, str]] = defaultdict(dict)
+    for rewrite in labels["rewrites"]:
+        line = (rewrite["source"], rewrite["key"], rewrite["loose"])
+        judged_rewrites[line][rewrite["rewrite"]] = rewrite["judgement"]
+    rewrites: Counter[str] = Counter()
+    for (source, key, loose), texts in judged_rewrites.items():
+        _, suggested = today.get(sources[source], (set(), {}))
+        now = suggested.get(key) or suggested.get(f"loose:{loose}")
+        if now is None:
+            rewrites["withdrawn"] += 1
+        elif now in texts:
+            rewrites[texts[now]] += 1
+        else:
+            rewrites["changed, unjudged"] += 1
+
+    return {
+        "files": len(sources),
+        "files_found": len(paths),
+        "findings": {
+            "labeled": len(labels["findings"]),
+            "still_made": len(kept),
+            **_shares(judged),
+            "withdrawn": dict(withdrawn),
+            "unlabeled_now": unlabeled,
+            "per_code": {code: _shares(c) for code, c in sorted(per_code.items())},
+        },
+        "rewrites": {"lines": len(judged_rewrites), **dict(rewrites)},
+        "agreement": _agreement(labels),
+    }
+
+
+def _shares(counts: Counter[str]) -> dict[str, Any]:
+    total = sum(counts.values())
+    out: dict[str, Any] = {"n": total}
+    for label in ("true", "false", "pedantic"):
+        out[label] = round(counts[label] / total, 3) if total else None
+    return out
+
+
+def _unlabeled_findings(
+    labels: dict[str, Any], today: dict[str, tuple[set[tuple[str, str]], dict[str, str]]]
+) -> int:
+    """Findings made today on the labeled files that no label covers (exact keys only)."""
+    labeled = {(labels["sources"][f["source"]], f["key"], f["code"]) for f in labels["findings"]}
+    count = 0
+    for digest, (made, _) in today.items():
+        exact = [(key, code) for key, code in made if not key.startswith("loose:")]
+        count += sum((digest, key, code) not in labeled for key, code in exact)
+    return count
+
+
+def _agreement(labels: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for kind in ("findings", "rewrites"):
+        pairs = [(item["judgement"], item["second"]) for item in labels[kind] if "second" in item]
+        if not pairs:
+            continue
+        out[kind] = {
+            "n": len(pairs),
+            "agreement": round(sum(a == b for a, b in pairs) / len(pairs), 3),
+            "kappa": kappa(pairs),
+        }
+    return out
+
+
+def render(report: dict[str, Any]) -> list[str]:
+    f = report["findings"]
+    out = [
+        f"Feedback audit: {report['files_found']}/{report['files']} files; "
+        f"{f['still_made']}/{f['labeled']} labeled findings still made: {f['true']} true, "
+        f"{f['false']} false, {f['pedantic']} pedantic; withdrawn {f['withdrawn']}; "
+        f"{f['unlabeled_now']} findings made today have no label",
+    ]
+    for code, c in f["per_code"].items():
+        out.append(
+            f"  {code:15} n={c['n']:3} true {c['true']} false {c['false']} pedantic {c['pedantic']}"
+        )
+    r = report["rewrites"]
+    out.append("  rewrites: " + ", ".join(f"{k} {v}" for k, v in r.items()))
+    for kind, a in report["agreement"].items():
+        out.append(
+            f"  second labeler on {a['n']} {kind}: agreement {a['agreement']:.1%}, "
+            f"kappa {a['kappa']}"
+        )
+    return out
+
+
+@click.command()
+@corpus_option
+@json_option("the audit report")
+def main(corpus: Path, json_path: Path | None) -> None:
+    """Precision of findings and judgement of rewrites on the labeled audit set."""
+    run_report(corpus, json_path, evaluate, render)
+
+
+if __name__ == "__main__":
+    main()
