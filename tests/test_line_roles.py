@@ -202,3 +202,20 @@ def test_a_company_set_like_a_heading_stays_an_entry_of_experience() -> None:
     experience = resume.sections[0]
     assert len(experience.entries) == 2
     assert [b.role for b in experience.bullets] == ["achievement", "achievement"]
+
+
+def test_dated_work_under_an_unlisted_heading_is_judged() -> None:
+    text = (
+        "# Jordan Example\n\njordan@example.com\n\n## Experience\n\n"
+        "**Product Intern | Acme Corp | 2023 – 2024**\n\n"
+        "- Ran 6 A/B tests on the pricing page, lifting paid conversion by 9%\n\n"
+        "## What I've Shipped\n\n"
+        "**Snapdeck | Side project | 2022 – 2023**\n\n"
+        "- Built a card game app used by 300 students, growing weekly players by 40%\n"
+    )
+    resume = parse_resume(text.encode(), filename="cv.md")
+    shipped = next(s for s in resume.sections if s.heading == "What I've Shipped")
+    assert shipped.kind == "other"
+    assert [b.role for b in shipped.bullets] == ["achievement"]
+    judged = {b.text for b in analyze(text.encode(), filename="cv.md").bullets}
+    assert "Built a card game app used by 300 students, growing weekly players by 40%" in judged

@@ -48,7 +48,8 @@ class LineEvidence:
 
     @property
     def demonstrated(self) -> bool:
-        return self.section_kind in ACHIEVEMENT_KINDS
+        # An achievement judged under an unlisted heading shows its skills in use too.
+        return self.section_kind in ACHIEVEMENT_KINDS or self.impact is not None
 
     @property
     def areas(self) -> frozenset[str]:
@@ -107,7 +108,7 @@ def extract(
         impact = None
         # Headers the entry finder missed, skills lists, labels and page furniture share the
         # section with achievements but report no work: judged, they became top fixes.
-        if section.kind in ACHIEVEMENT_KINDS and bullet.role == "achievement":
+        if bullet.role == "achievement" and section.kind in (*ACHIEVEMENT_KINDS, "other"):
             impact = analyze_impact(doc, taxonomy.lexicons, past_role=past_role(section, b))
         mentions = matcher.find(doc, listed=section.kind == "skills")
         lines.append(

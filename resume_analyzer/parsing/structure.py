@@ -96,7 +96,9 @@ def _keep_entries_in_their_section(
         # over dated lines is a section of its own.
         unknown = kind == "other" and kind_of(lines[i].text.strip().rstrip(":"))[0] is None
         dated = any(find_date_range(ln.text) for ln in lines[i : i + 4])
-        if unknown and current in ENTRY_KINDS and dated:
+        # A heading marked up as one (Markdown "##", a Word heading style) is one.
+        marked_up = lines[i].heading_level is not None
+        if unknown and current in ENTRY_KINDS and dated and not marked_up:
             continue
         kept[i] = kind
         current = kind
@@ -221,19 +223,25 @@ def _build_section(
     marked = sum(item.marker is not None for item in items)
     uses_markers = marked >= max(1, len(items) // 4)
     outer = _outer_indent(items)
+    # A section under a heading nobody lists ("What I've Shipped", "Ventures") with dated
+    # header lines reports work as Projects does: it is read like one, so its achievements
+    # are judged instead of skipped. Its kind stays "other".
+    reading: SectionKind = kind
+    if kind == "other" and any(i.marker is None and find_date_range(i.text) for i in items):
+        reading = "projects"
 
     def flush() -> None:
         if pending.items:
             first = pending.items[0]
             texts = [item.text for item in pending.items]
-            entries.append(parse_entry(texts, kind, first.page, first.line))
+            entries.append(parse_entry(texts, reading, first.page, first.line))
             pending.items.clear()
 
     for item in items:
         outdented = outer is not None and _indent(item) <= outer + 3
-        header = kind in ENTRY_KINDS and (
+        header = reading in ENTRY_KINDS and (
             _is_entry_header(item, uses_markers, context.bold_is_signal, outdented)
-            or _completes_header(pending, item, kind)
+            or _completes_header(pending, item, reading)
         )
         if header:
             dated = find_date_range(item.text) is not None
@@ -246,11 +254,11 @@ def _build_section(
         flush()
         entry = len(entries) - 1 if entries else None
         if bullets and bullets[-1].entry == entry and _continues_bullet(bullets[-1], item):
-            bullets[-1] = _joined(bullets[-1], item, kind)
+            bullets[-1] = _joined(bullets[-1], item, reading)
             if trace is not None:
                 trace[-1] = (kind, bullets[-1].text, bullets[-1].role)
             continue
-        bullets.append(_bullet(item, entry, kind))
+        bullets.append(_bullet(item, entry, reading))
         if trace is not None:
             trace.append((kind, bullets[-1].text, bullets[-1].role))
     flush()
