@@ -312,3 +312,16 @@ def test_a_busy_port_is_one_error_line_before_any_warm_up() -> None:
     assert result.exit_code == 1
     assert f"Error: Cannot listen on 127.0.0.1:{port}" in result.output
     assert "Traceback" not in result.output
+
+
+def test_each_worker_starts_its_parse_process_before_the_first_upload(tmp_path: Path) -> None:
+    """The first upload a worker takes does not wait for a parse process to start."""
+    running = served.start("--workers", "2", "--no-model", folder=tmp_path)
+    try:
+        workers = running.wait_for_workers(2)
+        deadline = time.monotonic() + TIMEOUT
+        while not all(served.children(pid) for pid in workers):
+            assert time.monotonic() < deadline, "a worker has no parse process before any upload"
+            time.sleep(0.1)
+    finally:
+        running.stop(signal.SIGKILL)

@@ -18,6 +18,7 @@ import logging
 import os
 import resource
 import socket
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -30,7 +31,7 @@ from waitress import wasyncore
 from waitress.channel import HTTPChannel
 from waitress.server import create_server
 
-from . import store
+from . import analysis, store
 
 MIB = 1024 * 1024
 # The app refuses a body over MAX_CONTENT_LENGTH with its own JSON 413; waitress's limit sits
@@ -166,7 +167,17 @@ class WaitressWorker(Worker):  # type: ignore[misc]  # gunicorn ships no type hi
     def init_process(self) -> None:
         # The parent's database connections must not be shared with the children.
         store.engine(self.wsgi_app).dispose(close=False)
+        # The parent warmed the models but started no parse processes (they would serve no
+        # worker); start this worker's now, beside its event loop, so its first upload does
+        # not pay for them.
+        threading.Thread(target=self._start_parsers, name="warm-parsers", daemon=True).start()
         super().init_process()
+
+    def _start_parsers(self) -> None:
+        try:
+            analysis.analyzer(self.wsgi_app).warm(parsers=True)
+        except Exception:  # the first upload will meet, and report, the same problem
+            log.exception("could not start the parse processes ahead of the first upload")
 
     @property
     def wsgi_app(self) -> Flask:
