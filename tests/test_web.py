@@ -872,6 +872,37 @@ def test_batches_survive_a_restart(make_app: MakeApp, tmp_path: Path) -> None:
     assert 'http-equiv="refresh"' not in page
 
 
+def test_a_batch_whose_worker_died_is_interrupted_without_a_restart(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    """A worker killed mid-batch (out of memory, replaced by the arbiter) leaves its batch
+    "running"; the next look at it finds the owner gone and says interrupted."""
+    import subprocess
+    import sys
+
+    app = make_app(tmp_path / "orphans.sqlite3")
+    db = store.engine(app)
+    client = app.test_client()
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    store.create_batch(db, "o" * 22, 3, None)
+    store.add_row(db, "o" * 22, 0, {"file": "a.pdf", "sha256": "0" * 64})
+    store.create_batch(db, "l" * 22, 3, None)  # owned by this live process
+    store.create_batch(db, "s" * 22, 3, None)
+    with db.begin() as conn:
+        conn.execute(
+            store.batches.update().where(store.batches.c.id == "o" * 22).values(owner=gone.pid)
+        )
+        stale = time.time() - store.STALE_SECONDS - 1
+        conn.execute(
+            store.batches.update().where(store.batches.c.id == "s" * 22).values(beat=stale)
+        )
+    orphan = client.get(f"/api/v1/batches/{'o' * 22}").get_json()
+    assert (orphan["status"], orphan["done"]) == ("interrupted", 1)
+    assert client.get(f"/api/v1/batches/{'l' * 22}").get_json()["status"] == "running"
+    assert client.get(f"/api/v1/batches/{'s' * 22}").get_json()["status"] == "interrupted"
+
+
 # --------------------------------------------------------------------------- public server
 
 

@@ -58,7 +58,7 @@ def start_batch(files: list[FileStorage], job_text: str | None) -> str:
         kept: set[tuple[str, str]] = set()
     else:
         kept = store.row_keys(db, batch_id)
-        store.finish_batch(db, batch_id, status="running")
+        store.claim_batch(db, batch_id)
     todo = [(n, item) for n, item in enumerate(inputs) if _key(item) not in kept]
     task = _task(app, job_text)
     _executor(app).submit(_run, app, batch_id, todo, task)

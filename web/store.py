@@ -9,6 +9,8 @@ coach can delete a batch, and everything of it goes.
 from __future__ import annotations
 
 import json
+import os
+import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -45,6 +47,11 @@ batches = Table(
     # What was uploaded (names, contents, posting): the same upload continues an interrupted
     # batch instead of starting over.
     Column("fingerprint", String(64), index=True),
+    # Which process runs a "running" batch, and when it last finished a file: a batch whose
+    # worker died (killed, out of memory, replaced by the arbiter) is found and marked
+    # interrupted, so it can be continued instead of showing progress that never moves.
+    Column("owner", Integer),
+    Column("beat", Float),
 )
 rows = Table(
     "rows",
@@ -75,13 +82,15 @@ def init_app(app: Flask) -> None:
 
 
 def _add_missing_columns(db: Engine) -> None:
-    """Databases made by an older version lack `batches.fingerprint`: add it in place."""
+    """Databases made by an older version lack the newer `batches` columns: add them in place."""
     from sqlalchemy import inspect, text
 
     have = {column["name"] for column in inspect(db).get_columns("batches")}
-    if "fingerprint" not in have:
-        with db.begin() as conn:
-            conn.execute(text("ALTER TABLE batches ADD COLUMN fingerprint VARCHAR(64)"))
+    added = {"fingerprint": "VARCHAR(64)", "owner": "INTEGER", "beat": "FLOAT"}
+    for name, kind in added.items():
+        if name not in have:
+            with db.begin() as conn:
+                conn.execute(text(f"ALTER TABLE batches ADD COLUMN {name} {kind}"))
 
 
 def engine(app: Flask | None = None) -> Engine:
@@ -107,12 +116,15 @@ def create_batch(
                 failed=0,
                 job_title=job_title,
                 fingerprint=fingerprint,
+                owner=os.getpid(),
+                beat=time.time(),
             )
         )
 
 
 def resumable_batch(db: Engine, fingerprint: str) -> str | None:
     """The newest interrupted batch of exactly this upload, if any."""
+    reap_orphans(db)
     with db.connect() as conn:
         found = conn.execute(
             select(batches.c.id)
@@ -155,7 +167,17 @@ def add_row(
         conn.execute(
             update(batches)
             .where(batches.c.id == batch_id)
-            .values(done=batches.c.done + 1, failed=batches.c.failed + failed)
+            .values(done=batches.c.done + 1, failed=batches.c.failed + failed, beat=time.time())
+        )
+
+
+def claim_batch(db: Engine, batch_id: str) -> None:
+    """Run an interrupted batch again, in this process."""
+    with db.begin() as conn:
+        conn.execute(
+            update(batches)
+            .where(batches.c.id == batch_id)
+            .values(status="running", owner=os.getpid(), beat=time.time())
         )
 
 
@@ -164,13 +186,54 @@ def finish_batch(db: Engine, batch_id: str, status: str = "done") -> None:
         conn.execute(update(batches).where(batches.c.id == batch_id).values(status=status))
 
 
+# A file takes seconds (its budget is 15 s by default); a batch that has not finished one in
+# this long has lost its worker even when a process with the owner's pid exists.
+STALE_SECONDS = 600.0
+
+
+def reap_orphans(db: Engine) -> int:
+    """Mark interrupted every running batch whose worker is gone; returns how many."""
+    with db.connect() as conn:
+        running = conn.execute(
+            select(batches.c.id, batches.c.owner, batches.c.beat).where(
+                batches.c.status == "running"
+            )
+        ).all()
+    now = time.time()
+    lost = [
+        batch_id
+        for batch_id, owner, beat in running
+        if owner is None or not _alive(owner) or beat is None or now - beat > STALE_SECONDS
+    ]
+    if lost:
+        with db.begin() as conn:
+            conn.execute(
+                update(batches)
+                .where(batches.c.id.in_(lost), batches.c.status == "running")
+                .values(status="interrupted")
+            )
+    return len(lost)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive, but not ours to judge further
+    return True
+
+
 def get_batch(db: Engine, batch_id: str) -> dict[str, Any] | None:
+    reap_orphans(db)
     with db.connect() as conn:
         found = conn.execute(select(batches).where(batches.c.id == batch_id)).mappings().first()
     return dict(found) if found else None
 
 
 def list_batches(db: Engine) -> list[dict[str, Any]]:
+    reap_orphans(db)
     with db.connect() as conn:
         found = conn.execute(select(batches).order_by(batches.c.created.desc())).mappings()
         return [dict(row) for row in found]
