@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import json
+import logging
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import click
+
 from evaluation.files import attempt_parse
 from evaluation.metrics import (
     _PHONE_RUN,
+    DATATURKS_GLOB,
     NAME_OVERLAP_THRESHOLD,
     looks_like_email,
     looks_like_phone,
@@ -112,6 +117,7 @@ def score_phones(pairs: Sequence[Pair]) -> dict[str, Any]:
     """No phone label exists: only how often a phone-looking value comes out."""
     found = sum(bool(c and c.phone and looks_like_phone(c.phone)) for _, c in pairs)
     returned = sum(bool(c and c.phone) for _, c in pairs)
+    with_phone = [(g, c) for g, c in pairs if raw_phone_digits(g.content)]
     return {
         "docs": len(pairs),
         "phone_returned": returned,
@@ -121,6 +127,10 @@ def score_phones(pairs: Sequence[Pair]) -> dict[str, Any]:
         "texts_with_phone_like_digits": sum(
             _PHONE_RUN.search(g.content) is not None for g, _ in pairs
         ),
+        # The phonenumbers library run on the raw text: a reference to measure recall against.
+        "texts_with_phone_per_phonenumbers": len(with_phone),
+        "found_of_those": sum(bool(c and c.phone) for _, c in with_phone),
+        "recall": rate(sum(bool(c and c.phone) for _, c in with_phone), len(with_phone)),
     }
 
 
@@ -144,3 +154,100 @@ def evaluate_contacts(path: Path) -> dict[str, Any]:
         "name": score_names(pairs),
         "phone": score_phones(pairs),
     }
+
+
+# --- Phone and email recall on the dev resumes --------------------------------------------------
+
+DEV_FOLDERS = ("pdf", "docx", "pm", "near", "linkedin")
+# The reference for email: any address-shaped run in the raw text.
+_RAW_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+
+
+def raw_text(path: Path) -> str:
+    """The document's plain text as its own library reads it, independent of our parser."""
+    if path.suffix.casefold() == ".docx":
+        import docx
+
+        document = docx.Document(str(path))
+        parts = [p.text for p in document.paragraphs]
+        parts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+        for section in document.sections:
+            parts += [p.text for p in section.header.paragraphs]
+            parts += [p.text for p in section.footer.paragraphs]
+        return "\n".join(parts)
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def raw_phone_digits(text: str, *, possible: bool = False) -> set[str]:
+    """National-number digits of every phone the phonenumbers library finds in the text, run on
+    its own (default region US; VALID, or POSSIBLE to also take the 555 numbers of samples),
+    as the reference the parser is measured against."""
+    import phonenumbers
+
+    leniency = phonenumbers.Leniency.POSSIBLE if possible else phonenumbers.Leniency.VALID
+    return {
+        str(m.number.national_number)
+        for m in phonenumbers.PhoneNumberMatcher(text, "US", leniency=leniency)
+    }
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def evaluate_dev_contacts(corpus: Path) -> dict[str, Any]:
+    """Files whose raw text has a phone (email) vs files whose parsed Contact has one, and
+    whether the parsed one is among those in the text. Counts only."""
+    counts: Counter[str] = Counter()
+    missed: list[str] = []
+    for folder in DEV_FOLDERS:
+        for path in sorted((corpus / "resumes" / folder).glob("*")):
+            if path.suffix.casefold() not in {".pdf", ".docx"}:
+                continue
+            counts["files"] += 1
+            text = raw_text(path)
+            phones = raw_phone_digits(text)
+            emails = {e.casefold() for e in _RAW_EMAIL.findall(text)}
+            attempt = attempt_parse(path)
+            contact = attempt.resume.contact if attempt.resume else None
+            phone = _digits(contact.phone) if contact and contact.phone else None
+            email = contact.email.casefold() if contact and contact.email else None
+            counts["phone_in_text"] += bool(phones)
+            counts["phone_parsed"] += phone is not None
+            counts["phone_found"] += bool(phones) and phone is not None
+            possible = raw_phone_digits(text, possible=True)
+            counts["phone_agrees"] += phone is not None and any(phone.endswith(p) for p in possible)
+            counts["phone_parsed_not_in_text"] += phone is not None and not possible
+            counts["email_in_text"] += bool(emails)
+            counts["email_parsed"] += email is not None
+            counts["email_found"] += bool(emails) and email is not None
+            counts["email_agrees"] += email in emails
+            counts["email_parsed_not_in_text"] += email is not None and not emails
+            if phones and phone is None:
+                missed.append(f"{folder}/{path.name}")
+    return dict(counts) | {
+        "phone_recall": rate(counts["phone_found"], counts["phone_in_text"]),
+        "phone_precision": rate(counts["phone_agrees"], counts["phone_parsed"]),
+        "email_recall": rate(counts["email_found"], counts["email_in_text"]),
+        "email_precision": rate(counts["email_agrees"], counts["email_parsed"]),
+        "phone_missed_files": missed,
+    }
+
+
+@click.command()
+@click.option("--corpus", type=click.Path(path_type=Path), default=Path("../shared/corpus"))
+def main(corpus: Path) -> None:
+    """Phone and email: DataTurks figures, then recall/precision on the dev resumes (counts)."""
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    dataturks = sorted((corpus / "labeled").glob(DATATURKS_GLOB))
+    if dataturks:
+        report = evaluate_contacts(dataturks[0])
+        click.echo(json.dumps({k: report[k] for k in ("email", "name", "phone")}, indent=2))
+    click.echo(json.dumps(evaluate_dev_contacts(corpus), indent=2))
+
+
+if __name__ == "__main__":
+    main()

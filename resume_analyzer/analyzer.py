@@ -33,6 +33,7 @@ from resume_analyzer.errors import BudgetExceededError, NotAResumeError, ResumeA
 from resume_analyzer.job import JobSource, read_job_description
 from resume_analyzer.parsing import parse_loaded, text_of
 from resume_analyzer.parsing.source import Loaded, Source, load
+from resume_analyzer.resume_shape import not_a_resume_reason
 from resume_analyzer.settings import AnalysisSettings, ParseSettings
 from resume_analyzer.taxonomy import Taxonomy, load_taxonomy
 
@@ -319,16 +320,25 @@ class Analyzer:
 
 
 def check_is_resume(resume: Resume, filename: str | None) -> None:
-    """Refuse a document with too little resume text to score (NotAResumeError)."""
-    texts = [b.text for b in resume.bullets]
-    texts += [e.title or "" for s in resume.sections for e in s.entries]
-    words = sum(len(text.split()) for text in texts)
+    """Refuse a document with too little resume text to score, or one that does not read as
+    a resume at all (NotAResumeError)."""
+    words = resume_words(resume)
+    name = filename or "The file"
     if words < MIN_WORDS:
-        name = filename or "The file"
         raise NotAResumeError(
             f"{name} holds only {words} words of resume text, too few to score. Upload the "
             "whole resume (PDF, DOCX or text), not a fragment or a cover page."
         )
+    reason = not_a_resume_reason(resume, name)
+    if reason is not None:
+        raise NotAResumeError(reason)
+
+
+def resume_words(resume: Resume) -> int:
+    """Words of resume text: bullets and entry titles."""
+    texts = [b.text for b in resume.bullets]
+    texts += [e.title or "" for s in resume.sections for e in s.entries]
+    return sum(len(text.split()) for text in texts)
 
 
 def _deadline(seconds: float, name: str) -> Callable[[], None]:

@@ -261,7 +261,14 @@ class Codes:
         variants={
             "two_pages": "Two pages with about {years:.0f} years of experience: one page is the "
             "norm for APM applicants. Keep your strongest, most product-like lines and cut the "
-            "rest."
+            "rest.",
+            "two_pages_under_a_year": "Two pages with less than a year of experience: one page "
+            "is the norm for APM applicants. Keep your strongest, most product-like lines and "
+            "cut the rest.",
+            # Without dated roles the years are unknown: better say nothing than a wrong number.
+            "two_pages_undated": "Two pages: one page is the norm for APM applicants unless you "
+            "have several years of experience. Keep your strongest, most product-like lines and "
+            "cut the rest.",
         },
     )
     PRESENTATION_DATED_ENTRIES = _check(

@@ -150,6 +150,15 @@ def upload(data: bytes | str, name: str) -> tuple[io.BytesIO, str]:
     return io.BytesIO(data.encode() if isinstance(data, str) else data), name
 
 
+def result_page(client: FlaskClient, data: bytes | str, name: str) -> str:
+    """The HTML of the applicant's result page for one uploaded file (asserting a 200)."""
+    response = client.post(
+        "/analyze", data={"csrf_token": csrf_token(client), "file": upload(data, name)}
+    )
+    assert response.status_code == 200
+    return str(response.get_data(as_text=True))
+
+
 def post_multipart(client: FlaskClient, path: str, fields: dict[str, Any], **kwargs: Any) -> Any:
     """POST a multipart body built in memory: the test client would spool a big one to a
     temporary file that it never closes (a ResourceWarning)."""
@@ -306,6 +315,14 @@ def test_analyze_page_shows_the_annotated_result(client: FlaskClient) -> None:
     assert json.loads(decoded) == expected
 
 
+def test_a_docx_named_pdf_is_read_and_the_page_says_the_name_is_wrong(
+    client: FlaskClient,
+) -> None:
+    html = result_page(client, to_docx(APM), "x.pdf")
+    assert "This file is named .pdf but is a Word document; it was read as one." in html
+    assert "Rename it to .docx" in html
+
+
 def test_analyze_page_with_a_job_posting_shows_the_match(
     client: FlaskClient, apm_pdf: bytes
 ) -> None:
@@ -335,12 +352,7 @@ def test_resume_text_is_escaped_on_the_result_page(client: FlaskClient) -> None:
         "Wrote the PRD <script>alert(1)</script> and <img src=x onerror=alert(2)> for a "
         "self-serve billing page that cut support tickets by 22%",
     )
-    response = client.post(
-        "/analyze",
-        data={"csrf_token": csrf_token(client), "file": upload(to_text(spec), "xss.md")},
-    )
-    assert response.status_code == 200
-    html = response.get_data(as_text=True)
+    html = result_page(client, to_text(spec), "xss.md")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert" not in html
     assert "<img src=x" not in html

@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from resume_analyzer.document import Resume
 from resume_analyzer.parsing.lines import RawDocument, check_shape
-from resume_analyzer.parsing.source import Loaded, Source, decode_text, load, sniff
+from resume_analyzer.parsing.source import (
+    Loaded,
+    Source,
+    decode_text,
+    extension_mismatch,
+    load,
+    sniff,
+)
 from resume_analyzer.parsing.structure import build_resume
 from resume_analyzer.settings import DEFAULT_SETTINGS, ParseSettings
 
@@ -44,6 +51,8 @@ def read_loaded(loaded: Loaded, settings: ParseSettings) -> RawDocument:
 
         raw = read_text(decode_text(loaded.data), settings, loaded.name)
     check_shape([line.text for line in raw.lines], loaded.name, settings)
+    if (mismatch := extension_mismatch(loaded.name, kind)) is not None:
+        raw.warnings.insert(0, mismatch)
     return raw
 
 

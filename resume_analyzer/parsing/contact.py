@@ -11,14 +11,27 @@ import re
 from collections.abc import Iterable, Sequence
 from urllib.parse import unquote
 
+import phonenumbers
+from phonenumbers import Leniency
+
 from resume_analyzer.document import Contact, Link, LinkKind
 from resume_analyzer.parsing.lines import Line
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
-_PHONE = re.compile(
-    r"(?<![\w/.])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,5}\)[\s.\-]?)?\d{2,5}(?:[\s.\-]?\d{2,5}){1,4}"
-    r"(?![\w/])"
+# Where a number is read without a +country code. Resumes without one are mostly North
+# American; numbers written with a country code are read for their own country.
+DEFAULT_REGION = "US"
+_IDD_00 = re.compile(r"(?<![\d+])00(?=[1-9])")
+# A number right after one of these labels is not a phone.
+_ID_LABEL = re.compile(
+    r"\b(?:ISBN|ISSN|DOI|ID|Roll\s+No|Reg(?:istration)?(?:\s+No)?|Account|Acct|Card|SSN|"
+    r"Passport|Licen[cs]e|Patent|Order|Ref)\b\W*$",
+    re.IGNORECASE,
 )
+# How North American and Indian ten-digit numbers are grouped when written without a country
+# code: "(555) 123-4567", "555.123.4567", "98765 43210", "9876 543 210", "1-555-123-4567".
+# Anything else ("2010 - 2014 3.8") is a run of other numbers.
+_NATIONAL_GROUPS = frozenset({(10,), (3, 3, 4), (3, 7), (5, 5), (4, 3, 3), (1, 3, 3, 4), (11,)})
 _URL = re.compile(
     r"(?:https?://|www\.)[^\s<>()|,;]+|"
     r"\b(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com|medium\.com)"
@@ -90,17 +103,48 @@ def find_email(text: str) -> str | None:
     return match.group(0).rstrip(".") if match else None
 
 
-def find_phone(text: str) -> str | None:
-    """The first run of 10–15 digits laid out like a phone number (dates and years excluded)."""
-    for match in _PHONE.finditer(text):
-        candidate = match.group(0).strip()
-        digits = re.sub(r"\D", "", candidate)
-        if not 10 <= len(digits) <= 15:
-            continue
-        if re.fullmatch(r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}", candidate):
-            continue
-        return candidate
+def find_phone(text: str, region: str = DEFAULT_REGION) -> str | None:
+    """The first phone number in the text, as written (whitespace normalised).
+
+    Read by Google's libphonenumber (the `phonenumbers` port), which knows every country's
+    number lengths: any number written with its +country code (or 00 before it), and numbers
+    without one that are possible in `region` (US by default: ten digits). Dates, years, zip
+    codes, grades and IDs are refused by the checks in `_is_phone`.
+    """
+    found = _first_phone(text, text, region)
+    if found is None and "00" in text:
+        # "0044 20 …": the international prefix most of the world dials, read like "+44 20 …"
+        # (a second try: a "00" inside a number must not be read so). Replaced in place by
+        # " +" so that the match's offsets still index the original text.
+        found = _first_phone(_IDD_00.sub(" +", text), text, region)
+    return found
+
+
+def _first_phone(dialled: str, text: str, region: str) -> str | None:
+    for match in phonenumbers.PhoneNumberMatcher(dialled, region, leniency=Leniency.POSSIBLE):
+        start = match.start
+        if dialled[start] == "+" and text[start - 1 : start + 1] == "00":
+            start -= 1
+        written = text[start : match.end]
+        if _is_phone(match.number, written, text[max(0, start - 16) : start]):
+            return " ".join(written.split())
     return None
+
+
+def _is_phone(number: phonenumbers.PhoneNumber, written: str, before: str) -> bool:
+    if _ID_LABEL.search(before) or "/" in written or re.search(r"\d\s*/\s*$", before):
+        return False  # "ISBN 0-306-…", "Student ID 20191…", "01/2019 - 12/2023"
+    if written.lstrip().startswith(("+", "00")):
+        return True  # an international number: the library checked its length for the country
+    # A number in the default region's own form. NANP (+1) numbers have ten digits and
+    # an area code that cannot start with 0 or 1 (an ISBN-10 or an account number can).
+    national = str(number.national_number)
+    groups = tuple(len(g) for g in re.findall(r"\d+", written))
+    if number.extension and groups:
+        groups = groups[:-1]  # "… ext. 12"
+    if number.country_code == 1:
+        return len(national) == 10 and national[0] not in "01" and groups in _NATIONAL_GROUPS
+    return phonenumbers.is_valid_number(number)
 
 
 def classify_link(url: str) -> LinkKind:
@@ -246,7 +290,8 @@ def extract_contact(
     if email is None:
         mailto = next((t for t in link_targets if t.casefold().startswith("mailto:")), None)
         email = find_email(mailto[7:]) if mailto else None
-    phone = find_phone(" \n ".join(top_text)) or find_phone("\n".join(all_text[:40]))
+    # The top first; then the body, where a phone may sit in a footer or a closing line.
+    phone = find_phone("\n".join(top_text)) or find_phone("\n".join(all_text))
     return Contact(
         name=find_name(top_lines),
         email=email,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
 
+from resume_analyzer.document import DocumentWarning
 from resume_analyzer.errors import (
     CorruptDocumentError,
     DocumentTooLargeError,
@@ -125,6 +126,43 @@ def sniff(data: bytes, name: str) -> Kind:
     )
 
 
+# What each format is called in a message, and the extensions that name it.
+_FORMAT_NAMES: dict[Kind, str] = {
+    "pdf": "a PDF",
+    "docx": "a Word document",
+    "text": "a plain-text file",
+}
+_EXTENSIONS: dict[str, Kind] = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".markdown": "text",
+}
+_PREFERRED_EXTENSION: dict[Kind, str] = {"pdf": ".pdf", "docx": ".docx", "text": ".txt"}
+
+
+def extension_mismatch(name: str, kind: Kind) -> DocumentWarning | None:
+    """A warning when the file's extension names another format than its bytes are.
+
+    The bytes decide how the file is read; the warning tells the person, because other tools
+    (an applicant tracking system, a recruiter's viewer) trust the extension and may refuse it.
+    An unknown or missing extension says nothing either way, so it gets no warning.
+    """
+    extension = os.path.splitext(name)[1].casefold()
+    named = _EXTENSIONS.get(extension)
+    if named is None or named == kind:
+        return None
+    right = _PREFERRED_EXTENSION[kind]
+    return DocumentWarning(
+        "extension_mismatch",
+        f"This file is named {extension} but is {_FORMAT_NAMES[kind]}; it was read as one. "
+        f"Rename it to {right} before sending it anywhere else: other tools go by the "
+        f"name and may refuse it or show it as garbage.",
+    )
+
+
 def _sniff_zip(data: bytes, name: str) -> Kind:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -152,8 +190,10 @@ def _sniff_zip(data: bytes, name: str) -> Kind:
 def _looks_like_text(head: bytes) -> bool:
     if _bom(head) is not None:
         return True
-    if b"\x00" in head:
-        return _bare_unicode(head) is not None
+    if b"\x00" in head and _bare_unicode(head) is not None:
+        return True
+    # Otherwise a NUL is a control character like any other: text copied out of a PDF keeps
+    # one for each glyph its font does not map, and a few of those do not make it binary.
     try:
         sample = head.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -167,7 +207,7 @@ def _looks_like_text(head: bytes) -> bool:
 def _mostly_printable(sample: str) -> bool:
     if not sample:
         return False
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t\f")
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t\f\v")
     return bad / len(sample) < 0.02
 
 

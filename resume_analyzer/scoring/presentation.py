@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from resume_analyzer.codes import Codes, FindingCode
 from resume_analyzer.document import Entry, Resume
@@ -72,20 +73,52 @@ def presentation_checks(resume: Resume, evidence: Evidence) -> list[Check]:
     return checks
 
 
-def experience_years(resume: Resume) -> float:
-    """Years from the first experience entry's start to the last one's end.
+def experience_years(resume: Resume, today: date | None = None) -> float | None:
+    """Years of experience: the dated periods of the experience sections' entries, overlaps
+    counted once. None when no entry has both ends dated (then nothing is said about years).
 
-    "Present" is read as the latest date anywhere in the resume, not today's date, so the
-    same file always gets the same answer.
+    A current role ("– Present") runs to `today` (the analysis date; injected by tests), and
+    a role's last month counts ("Jan – Dec 2020" is a year).
     """
-    entries = [e for s in resume.sections if s.kind == "experience" for e in s.entries]
-    dates = [_months(d) for s in resume.sections for e in s.entries for d in (e.start, e.end)]
-    latest = max((d for d in dates if d is not None), default=None)
-    starts = [m for e in entries if (m := _months(e.start)) is not None]
-    ends = [m for e in entries if (m := _months(e.end) if not e.current else latest) is not None]
-    if not starts or not ends:
-        return 0.0
-    return max(0.0, (max(ends) - min(starts)) / 12.0)
+    now = _month_of(today or date.today())
+    periods: list[tuple[int, int]] = []
+    for section in resume.sections:
+        if section.kind != "experience":
+            continue
+        for entry in section.entries:
+            start = _months(entry.start)
+            end = max(now, start or now) if entry.current else _end_months(entry.end)
+            if start is not None and end is not None and end >= start:
+                periods.append((start, end))
+    if not periods:
+        return None
+    return _merged_months(periods) / 12.0
+
+
+def _end_months(iso: str | None) -> int | None:
+    """The month after a role's last month: "Jan 2020 – Dec 2020" is twelve months. A year
+    alone ("2019 – 2021") is read as its January, so such a period counts whole years."""
+    months = _months(iso)
+    if months is None or iso is None or len(iso) == 4:
+        return months
+    return months + 1
+
+
+def _merged_months(periods: list[tuple[int, int]]) -> int:
+    """Months covered by the periods, each month once however many roles overlap it."""
+    total = 0
+    covered_to: int | None = None
+    for start, end in sorted(periods):
+        if covered_to is not None and start <= covered_to:
+            total += max(0, end - covered_to)
+        else:
+            total += end - start
+        covered_to = end if covered_to is None else max(covered_to, end)
+    return total
+
+
+def _month_of(day: date) -> int:
+    return day.year * 12 + day.month - 1
 
 
 def _present(check: str, value: object, *, section: str | None = None) -> Check:
@@ -98,16 +131,20 @@ def _length(resume: Resume) -> Check:
     points = check_points("length")
     years = experience_years(resume)
     pages = resume.pages
-    if pages <= 1 or (pages == 2 and years >= EARLY_CAREER_YEARS):
+    if pages <= 1 or (pages == 2 and years is not None and years >= EARLY_CAREER_YEARS):
         return Check("length", points, points, None)
     if pages == 2:
-        return Check(
-            "length",
-            points,
-            points / 2,
-            Codes.PRESENTATION_LENGTH.format("two_pages", years=years),
-        )
+        return Check("length", points, points / 2, _two_pages_message(years))
     return Check("length", points, 0.0, Codes.PRESENTATION_LENGTH.format(pages=pages))
+
+
+def _two_pages_message(years: float | None) -> str:
+    """Say the years only when the dates tell them; never "about 0 years"."""
+    if years is None:
+        return Codes.PRESENTATION_LENGTH.format("two_pages_undated")
+    if years < 1:
+        return Codes.PRESENTATION_LENGTH.format("two_pages_under_a_year")
+    return Codes.PRESENTATION_LENGTH.format("two_pages", years=max(1.0, years))
 
 
 def _dates(resume: Resume) -> list[Check]:
@@ -171,7 +208,9 @@ def _bullet_lengths(evidence: Evidence) -> Check:
 
 def _layout(resume: Resume) -> Check:
     points = check_points("layout")
-    problems = [w for w in resume.warnings if w.code != "not_english"]
+    # Not layout problems: the language is another check's, and a misnamed file was read
+    # by its bytes as it should be.
+    problems = [w for w in resume.warnings if w.code not in {"not_english", "extension_mismatch"}]
     if not problems:
         return Check("layout", points, points, None)
     return Check(
