@@ -1,0 +1,310 @@
+"""Format invariance: the same content in two formats should get the same score.
+
+    python -m evaluation.invariance --corpus ../shared/corpus [--json FILE] [--no-model]
+
+Two kinds of pairs over the corpus:
+- `pdf/text`: every PDF of resumes/{pdf,pm,near,linkedin} against the plain text pdfplumber
+  extracts from it (what an applicant gets by copying the PDF into a text box), read as text;
+- `docx/pdf`: every DOCX of resumes/docx against a PDF of it. There is no LibreOffice here, so
+  the PDF is a reportlab rendering of python-docx's paragraphs (evaluation/docx_pdf.py), not
+  the one Word or LibreOffice would print: a difference can also be the renderer's.
+
+For each pair over the margin it names the sub-score (a part of the total, in points) that
+differs most, and what the two parses disagree on (section kinds, judged bullets, entries,
+contact fields, pages, warnings), so a cause is visible without any resume text. Only counts,
+scores, sub-score names, section kinds, field names and file names are printed or written.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import statistics
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from evaluation import corpus_option, emit, json_option
+from evaluation.docx_pdf import docx_to_pdf
+from evaluation.files import _contact_field
+from evaluation.metrics import CONTACT_FIELDS
+from resume_analyzer.analyze import analyze
+from resume_analyzer.errors import ResumeAnalyzerError
+from resume_analyzer.scoring.result import Analysis
+from resume_analyzer.settings import AnalysisSettings
+
+PDF_GROUPS = ("pdf", "pm", "near", "linkedin")
+NEAR, CLOSE = 5.0, 2.0  # points: the corpus margin, and the fixtures' (tests/test_format_…)
+RENDERING_NOTE = (
+    "docx/pdf: the PDF is a reportlab rendering of python-docx's paragraphs, not LibreOffice's"
+)
+
+
+# --- One analysis, reduced to figures -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What one analysis found, without text: the score split into parts, and the parse's shape."""
+
+    status: str  # "ok", an error code, or "bug:<ExceptionType>"
+    score: float | None = None
+    parts: dict[str, float] = field(default_factory=dict)  # sub-score -> points of the total
+    kinds: tuple[str, ...] = ()
+    bullets: int = 0  # judged for impact
+    entries: int = 0
+    contact: tuple[str, ...] = ()
+    pages: int = 0
+    warnings: tuple[str, ...] = ()
+
+
+def score_parts(analysis: Analysis) -> dict[str, float]:
+    """The total as a sum of parts, each in points of the 0–100 score.
+
+    Presentation and competency coverage are split into their checks and areas, so a pair's
+    difference can be pinned on e.g. `presentation:phone` rather than on "presentation".
+    """
+    parts: dict[str, float] = {}
+    for component in analysis.components:
+        if component.id == "presentation":
+            checks = component.details["checks"]
+            parts |= {
+                f"presentation:{k}": c["earned"] * component.weight for k, c in checks.items()
+            }
+        elif component.id == "competencies":
+            parts |= {
+                f"competencies:{c.id}": c.score * c.weight * component.weight
+                for c in analysis.competencies
+            }
+        else:
+            parts[component.id] = component.score * component.weight
+    return {k: round(v, 2) for k, v in parts.items()}
+
+
+def profile(analysis: Analysis) -> Profile:
+    resume = analysis.resume
+    contact = resume.contact
+    return Profile(
+        status="ok",
+        score=round(analysis.score, 2),
+        parts=score_parts(analysis),
+        kinds=tuple(s.kind for s in resume.sections),
+        bullets=len(analysis.bullets),
+        entries=sum(len(s.entries) for s in resume.sections),
+        contact=tuple(f for f in CONTACT_FIELDS if _contact_field(contact, f)),
+        pages=resume.pages,
+        warnings=tuple(w.code for w in analysis.warnings),
+    )
+
+
+def analyse(data: bytes, filename: str, settings: AnalysisSettings) -> Profile:
+    try:
+        return profile(analyze(data, filename=filename, settings=settings))
+    except ResumeAnalyzerError as exc:
+        return Profile(exc.code)
+    except Exception as exc:  # a bug: keep its type, never its message (it may quote text)
+        return Profile(f"bug:{type(exc).__name__}")
+
+
+def pdf_text(data: bytes) -> str:
+    """The PDF's text as pdfplumber extracts it, pages joined by a line break."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+# --- Comparing two profiles -------------------------------------------------------------------
+
+
+def differences(a: Profile, b: Profile) -> list[str]:
+    """What the two parses disagree on, as labels that count well across pairs."""
+    out = []
+    if sorted(a.kinds) != sorted(b.kinds):
+        out.append("section kinds differ")
+    if a.bullets != b.bullets:
+        out.append("judged bullets differ")
+    if a.entries != b.entries:
+        out.append("entries differ")
+    out += [f"contact {f} only in first" for f in a.contact if f not in b.contact]
+    out += [f"contact {f} only in second" for f in b.contact if f not in a.contact]
+    if a.pages != b.pages:
+        out.append("pages differ")
+    if sorted(a.warnings) != sorted(b.warnings):
+        out.append("warnings differ")
+    return out
+
+
+def compare(kind: str, file: str, a: Profile, b: Profile) -> dict[str, Any]:
+    """One row of the table: the two profiles, and, when both scored, where they differ."""
+    row: dict[str, Any] = {"kind": kind, "file": file, "first": asdict(a), "second": asdict(b)}
+    if a.score is None or b.score is None:
+        return row | {"diff": None}
+    gaps = {k: round(b.parts.get(k, 0.0) - a.parts.get(k, 0.0), 2) for k in a.parts | b.parts}
+    largest = max(gaps, key=lambda k: abs(gaps[k]))
+    return row | {
+        "diff": round(b.score - a.score, 2),
+        "largest_part": largest,
+        "largest_part_diff": gaps[largest],
+        "part_diffs": {k: v for k, v in sorted(gaps.items()) if abs(v) >= 0.5},
+        "differences": differences(a, b),
+        "section_kinds": [list(a.kinds), list(b.kinds)],
+        "bullets": [a.bullets, b.bullets],
+        "entries": [a.entries, b.entries],
+    }
+
+
+def summarize(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Per pair kind: how many pairs scored, within 5 and 2 points, median and worst |diff|."""
+    out: dict[str, Any] = {}
+    for kind in dict.fromkeys(r["kind"] for r in rows):
+        mine = [r for r in rows if r["kind"] == kind]
+        scored = [r for r in mine if r["diff"] is not None]
+        diffs = [abs(r["diff"]) for r in scored]
+        worst = max(scored, key=lambda r: abs(r["diff"]), default=None)
+        over = [r for r in scored if abs(r["diff"]) > NEAR]
+        out[kind] = {
+            "pairs": len(scored),
+            "not_scored": dict(Counter(_failure(r) for r in mine if r["diff"] is None)),
+            "within_5": sum(d <= NEAR for d in diffs),
+            "within_2": sum(d <= CLOSE for d in diffs),
+            "median_abs_diff": round(statistics.median(diffs), 2) if diffs else None,
+            "worst": {"file": worst["file"], "abs_diff": abs(worst["diff"])} if worst else None,
+            "over_5": {
+                "largest_part": dict(Counter(r["largest_part"] for r in over).most_common()),
+                "differences": dict(
+                    Counter(d for r in over for d in r["differences"]).most_common()
+                ),
+            },
+        }
+    return out
+
+
+def _failure(row: dict[str, Any]) -> str:
+    first, second = row["first"]["status"], row["second"]["status"]
+    return f"first {first}" if first != "ok" else f"second {second}"
+
+
+# --- The corpus pairs -----------------------------------------------------------------------
+
+
+def _files(folder: Path, suffix: str) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == suffix)
+
+
+def pdf_text_pairs(corpus: Path, settings: AnalysisSettings) -> Iterable[dict[str, Any]]:
+    for group in PDF_GROUPS:
+        for path in _files(corpus / "resumes" / group, ".pdf"):
+            data = path.read_bytes()
+            first = analyse(data, path.name, settings)
+            try:
+                text = pdf_text(data)
+            except Exception as exc:  # an unreadable PDF: its own analysis says why
+                second = Profile(f"extract_failed:{type(exc).__name__}")
+            else:
+                second = analyse(text.encode("utf-8"), f"{path.stem}.txt", settings)
+            yield compare("pdf/text", path.relative_to(corpus).as_posix(), first, second)
+
+
+def docx_pdf_pairs(corpus: Path, settings: AnalysisSettings) -> Iterable[dict[str, Any]]:
+    for path in _files(corpus / "resumes" / "docx", ".docx"):
+        data = path.read_bytes()
+        first = analyse(data, path.name, settings)
+        try:
+            rendered = docx_to_pdf(data)
+        except Exception as exc:  # the renderer's failure, not the parser's
+            second = Profile(f"render_failed:{type(exc).__name__}")
+        else:
+            second = analyse(rendered, f"{path.stem}.pdf", settings)
+        yield compare("docx/pdf", path.relative_to(corpus).as_posix(), first, second)
+
+
+def evaluate(
+    corpus: Path, settings: AnalysisSettings, progress: Callable[[str], None] = lambda _: None
+) -> dict[str, Any]:
+    rows: list[dict[str, Any]] = []
+    for pairs in (pdf_text_pairs, docx_pdf_pairs):
+        for row in pairs(corpus, settings):
+            progress(f"{row['kind']} {row['file']}")
+            rows.append(row)
+    return {
+        "corpus": str(corpus),
+        "use_model": settings.use_model,
+        "note": RENDERING_NOTE,
+        "summary": summarize(rows),
+        "pairs": rows,
+    }
+
+
+# --- Report -------------------------------------------------------------------------------------
+
+
+def render(report: dict[str, Any]) -> Iterable[str]:
+    yield f"Corpus {report['corpus']}; model {'on' if report['use_model'] else 'off'}"
+    yield f"  {report['note']}"
+    for kind, s in report["summary"].items():
+        worst = s["worst"]
+        failed = ", ".join(f"{k} {n}" for k, n in s["not_scored"].items()) or "none"
+        yield f"\n== {kind}: {s['pairs']} pairs scored (not scored: {failed})"
+        yield (
+            f"  within {NEAR:g} points {s['within_5']}/{s['pairs']}, within {CLOSE:g} "
+            f"{s['within_2']}/{s['pairs']}, median |diff| {s['median_abs_diff']}, worst "
+            + (f"{worst['abs_diff']:.1f} ({Path(worst['file']).name})" if worst else "-")
+        )
+        over = s["over_5"]
+        if over["largest_part"]:
+            yield "  over 5 points, largest sub-score difference: " + _counts(over["largest_part"])
+            yield "  over 5 points, parses differ in: " + (_counts(over["differences"]) or "-")
+    yield "\n== Pairs over 5 points (second minus first: sub-scores, then the parses)"
+    for row in report["pairs"]:
+        if row["diff"] is not None and abs(row["diff"]) > NEAR:
+            yield from _pair_lines(row)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{k} {n}" for k, n in counts.items())
+
+
+def _pair_lines(row: dict[str, Any]) -> Iterable[str]:
+    first, second = row["first"], row["second"]
+    parts = ", ".join(f"{k} {v:+.1f}" for k, v in row["part_diffs"].items())
+    yield (
+        f"  {row['kind']} {Path(row['file']).name}: {first['score']:.1f} -> "
+        f"{second['score']:.1f} ({row['diff']:+.1f}); largest {row['largest_part']} "
+        f"{row['largest_part_diff']:+.1f}; {parts}"
+    )
+    kinds = [" ".join(k) or "-" for k in row["section_kinds"]]
+    yield (
+        f"    sections [{kinds[0]}] vs [{kinds[1]}]; bullets {row['bullets'][0]} vs "
+        f"{row['bullets'][1]}; entries {row['entries'][0]} vs {row['entries'][1]}; pages "
+        f"{first['pages']} vs {second['pages']}; " + ("; ".join(row["differences"]) or "-")
+    )
+
+
+@click.command()
+@corpus_option
+@json_option("every pair (profiles and differences, no text)")
+@click.option("--no-model", is_flag=True, help="Rules only, without the learned area model.")
+@click.option("--verbose", is_flag=True, help="Name each pair on stderr as it is scored.")
+def main(corpus: Path, json_path: Path | None, no_model: bool, verbose: bool) -> None:
+    """How far apart a PDF and its text, and a DOCX and a PDF of it, score on the corpus."""
+    if not (corpus / "resumes").is_dir():
+        click.echo(f"{corpus}: corpus not found, nothing evaluated.")
+        return
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    settings = AnalysisSettings(use_model=not no_model)
+    say: Callable[[str], None] = (
+        (lambda m: click.echo(m, err=True)) if verbose else (lambda _: None)
+    )
+    report = evaluate(corpus, settings, say)
+    emit(render(report), report, json_path)
+
+
+if __name__ == "__main__":
+    main()
