@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
+from docx.shared import Length
 from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.hyperlink import Hyperlink
@@ -83,7 +87,39 @@ def _is_list(paragraph: DocxParagraph) -> bool:
     return False
 
 
-def _size(paragraph: DocxParagraph) -> float:
+@dataclass(frozen=True)
+class Defaults:
+    """The document's defaults (w:docDefaults): what a paragraph without its own settings gets."""
+
+    size: float = BODY_SIZE  # points
+    after: float = 0.0  # space after a paragraph, points
+    line: float = 1.0  # line spacing, a multiple of single
+
+    @classmethod
+    def of(cls, document: DocxDocument) -> Defaults:
+        root = document.styles.element.find(qn("w:docDefaults"))
+        if root is None:
+            return cls()
+        size = _attr(root, "w:rPrDefault/w:rPr/w:sz", "w:val")
+        after = _attr(root, "w:pPrDefault/w:pPr/w:spacing", "w:after")
+        line = _attr(root, "w:pPrDefault/w:pPr/w:spacing", "w:line")
+        return cls(
+            size=size / 2 if size else BODY_SIZE,  # half-points
+            after=after / 20 if after is not None else 0.0,  # twentieths of a point
+            line=line / 240 if line else 1.0,  # 240ths of a line ("auto" rule)
+        )
+
+
+def _attr(root: Any, path: str, name: str) -> float | None:
+    found = root.find("/".join(qn(part) for part in path.split("/")))
+    value = found.get(qn(name)) if found is not None else None
+    try:
+        return float(value) if value is not None else None
+    except ValueError:  # a measure with units ("12pt"): rare in resumes, the default is fine
+        return None
+
+
+def _size(paragraph: DocxParagraph, defaults: Defaults) -> float:
     sizes = [run.font.size.pt for run in paragraph.runs if run.font.size is not None]
     if sizes:
         return min(max(float(max(sizes)), 6.0), 28.0)
@@ -91,7 +127,21 @@ def _size(paragraph: DocxParagraph) -> float:
         font = getattr(style, "font", None)
         if font is not None and font.size is not None:
             return min(max(float(font.size.pt), 6.0), 28.0)
-    return HEADING_SIZES.get(_style_name(paragraph), BODY_SIZE)
+    return HEADING_SIZES.get(_style_name(paragraph), defaults.size)
+
+
+def _spacing(paragraph: DocxParagraph, defaults: Defaults) -> tuple[float, float, float]:
+    """Space before and after (points) and line spacing (a multiple), the nearest set wins."""
+    formats = [paragraph.paragraph_format]
+    formats += [
+        s.paragraph_format for s in _style_chain(paragraph) if hasattr(s, "paragraph_format")
+    ]
+    before = next((f.space_before.pt for f in formats if f.space_before is not None), 0.0)
+    after = next((f.space_after.pt for f in formats if f.space_after is not None), defaults.after)
+    line = next((f.line_spacing for f in formats if f.line_spacing is not None), defaults.line)
+    # A float is a multiple of single spacing; a Length is an exact or minimum height.
+    multiple = line if isinstance(line, float) else 1.0
+    return float(before), float(after), min(max(float(multiple), 0.8), 3.0)
 
 
 def _style_bold(paragraph: DocxParagraph) -> bool:
@@ -128,12 +178,14 @@ def _text_boxes(paragraph: DocxParagraph) -> list[DocxParagraph]:
     return found
 
 
-def paragraph_flowables(paragraph: DocxParagraph, fonts: tuple[str, str]) -> list[Flowable]:
+def paragraph_flowables(paragraph: DocxParagraph, page: Page) -> list[Flowable]:
     markup = _markup(paragraph)
-    size = _size(paragraph)
+    size = _size(paragraph, page.defaults)
+    before, after, multiple = _spacing(paragraph, page.defaults)
+    fonts = page.fonts
     out: list[Flowable] = []
     if not markup.strip():
-        out.append(Spacer(1, size * 0.6))
+        out.append(Spacer(1, size * 1.2 * multiple + after))
     else:
         listed = _is_list(paragraph)
         alignment = paragraph.alignment
@@ -141,30 +193,31 @@ def paragraph_flowables(paragraph: DocxParagraph, fonts: tuple[str, str]) -> lis
             "p",
             fontName=fonts[0],
             fontSize=size,
-            leading=size * 1.25,
+            leading=size * 1.2 * multiple,
             alignment=ALIGN.get(int(alignment), TA_LEFT) if alignment is not None else TA_LEFT,
             leftIndent=LIST_INDENT if listed else 0,
             bulletIndent=2 if listed else 0,
             bulletFontName=fonts[0],
-            spaceBefore=size * 0.5 if _is_heading(paragraph) else 0,
+            spaceBefore=before,
+            spaceAfter=after,
         )
         out.append(Paragraph(markup, style, bulletText="•" if listed else None))
     for inner in _text_boxes(paragraph):
-        out += paragraph_flowables(inner, fonts)
+        out += paragraph_flowables(inner, page)
     return out
 
 
 # --- Tables and the body ------------------------------------------------------------------------
 
 
-def _cell_flowables(cell: _Cell, fonts: tuple[str, str], width: float) -> list[Flowable]:
+def _cell_flowables(cell: _Cell, page: Page, width: float) -> list[Flowable]:
     out: list[Flowable] = []
     for block in cell.iter_inner_content():
-        out += _block_flowables(block, fonts, width)
+        out += _block_flowables(block, page, width)
     return out or [Spacer(1, 1)]
 
 
-def table_flowables(table: DocxTable, fonts: tuple[str, str], width: float) -> list[Flowable]:
+def table_flowables(table: DocxTable, page: Page, width: float) -> list[Flowable]:
     """The table as a reportlab table (cells side by side); merged cells are drawn once."""
     columns = len(table.columns)
     if not columns or not table.rows:
@@ -182,18 +235,16 @@ def table_flowables(table: DocxTable, fonts: tuple[str, str], width: float) -> l
         for i, cell in enumerate(row.cells[:columns]):
             fresh = id(cell._tc) not in seen
             seen.add(id(cell._tc))
-            cells.append(_cell_flowables(cell, fonts, widths[i] - 12) if fresh else [])
+            cells.append(_cell_flowables(cell, page, widths[i] - 12) if fresh else [])
         cells += [[] for _ in range(columns - len(cells))]
         rows.append(cells)
     return [Table(rows, colWidths=widths, splitInRow=1, hAlign="LEFT")]
 
 
-def _block_flowables(
-    block: DocxParagraph | DocxTable, fonts: tuple[str, str], width: float
-) -> list[Flowable]:
+def _block_flowables(block: DocxParagraph | DocxTable, page: Page, width: float) -> list[Flowable]:
     if isinstance(block, DocxTable):
-        return table_flowables(block, fonts, width)
-    return paragraph_flowables(block, fonts)
+        return table_flowables(block, page, width)
+    return paragraph_flowables(block, page)
 
 
 def _flattened(block: DocxParagraph | DocxTable) -> Iterator[DocxParagraph]:
@@ -211,31 +262,67 @@ def _flattened(block: DocxParagraph | DocxTable) -> Iterator[DocxParagraph]:
                 yield from _flattened(inner)
 
 
+@dataclass(frozen=True)
+class Page:
+    """The first section's page: size and margins in points, the fonts and the defaults."""
+
+    size: tuple[float, float]
+    margins: tuple[float, float, float, float]  # left, right, top, bottom
+    fonts: tuple[str, str]
+    defaults: Defaults
+
+    @property
+    def width(self) -> float:
+        return self.size[0] - self.margins[0] - self.margins[1]
+
+    @classmethod
+    def of(cls, document: DocxDocument) -> Page:
+        section = document.sections[0] if document.sections else None
+
+        def points(value: Length | None, default: float) -> float:
+            return value.pt if value is not None and value > 0 else default
+
+        if section is None:
+            return cls(letter, (MARGIN,) * 4, _fonts(), Defaults.of(document))
+        size = (points(section.page_width, letter[0]), points(section.page_height, letter[1]))
+        left, right, top, bottom = (
+            points(m, MARGIN)
+            for m in (
+                section.left_margin,
+                section.right_margin,
+                section.top_margin,
+                section.bottom_margin,
+            )
+        )
+        return cls(size, (left, right, top, bottom), _fonts(), Defaults.of(document))
+
+
 def docx_to_pdf(data: bytes) -> bytes:
-    """Lay the DOCX out on letter pages; tables whose rows will not fit become plain rows."""
+    """Lay the DOCX out on its first section's pages; tables whose rows will not fit on a page
+    become their paragraphs, row by row."""
     document = Document(io.BytesIO(data))
-    fonts = _fonts()
-    width = letter[0] - 2 * MARGIN
+    page = Page.of(document)
     blocks: list[DocxParagraph | DocxTable] = []
     if document.sections:
         blocks += list(document.sections[0].header.iter_inner_content())
     blocks += list(document.iter_inner_content())
     try:
-        return _build([f for b in blocks for f in _block_flowables(b, fonts, width)])
+        return _build([f for b in blocks for f in _block_flowables(b, page, page.width)], page)
     except LayoutError:
         flat = [p for b in blocks for p in _flattened(b)]
-        return _build([f for p in flat for f in paragraph_flowables(p, fonts)])
+        return _build([f for p in flat for f in paragraph_flowables(p, page)], page)
 
 
-def _build(story: list[Flowable]) -> bytes:
+def _build(story: list[Flowable], page: Page) -> bytes:
     buffer = io.BytesIO()
+    left, right, top, bottom = page.margins
     doc = SimpleDocTemplate(
         buffer,
-        pagesize=letter,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
+        pagesize=page.size,
+        leftMargin=left,
+        rightMargin=right,
+        topMargin=top,
+        bottomMargin=bottom,
         invariant=True,  # the same DOCX gives the same bytes
     )
     doc.build(story or [Spacer(1, 1)])
