@@ -38,6 +38,7 @@ from resume_analyzer.scoring.result import Analysis
 from resume_analyzer.settings import AnalysisSettings
 
 PDF_GROUPS = ("pdf", "pm", "near", "linkedin")
+GLUED = 25  # letters: longer than any English word a resume uses
 NEAR, CLOSE = 5.0, 2.0  # points: the corpus margin, and the fixtures' (tests/test_format_…)
 RENDERING_NOTE = (
     "docx/pdf: the PDF is a reportlab rendering of python-docx's paragraphs, not LibreOffice's"
@@ -60,6 +61,7 @@ class Profile:
     contact: tuple[str, ...] = ()
     pages: int = 0
     warnings: tuple[str, ...] = ()
+    glued: int = 0  # judged bullets with a 25+ letter word: spaces lost between words
 
 
 def score_parts(analysis: Analysis) -> dict[str, float]:
@@ -98,6 +100,14 @@ def profile(analysis: Analysis) -> Profile:
         contact=tuple(f for f in CONTACT_FIELDS if _contact_field(contact, f)),
         pages=resume.pages,
         warnings=tuple(w.code for w in analysis.warnings),
+        glued=sum(_glued(b.text) for b in analysis.bullets),
+    )
+
+
+def _glued(text: str) -> bool:
+    """A "word" of 25+ letters that is no address or link: words whose spaces were lost."""
+    return any(
+        sum(c.isalpha() for c in w) >= GLUED and not {"/", "@"} & set(w) for w in text.split()
     )
 
 
@@ -121,17 +131,22 @@ def pdf_text(data: bytes) -> str:
 # --- Comparing two profiles -------------------------------------------------------------------
 
 
-def differences(a: Profile, b: Profile) -> list[str]:
+def differences(a: Profile, b: Profile, names: tuple[str, str] = ("first", "second")) -> list[str]:
     """What the two parses disagree on, as labels that count well across pairs."""
     out = []
-    if sorted(a.kinds) != sorted(b.kinds):
-        out.append("section kinds differ")
+    kinds_a, kinds_b = Counter(a.kinds), Counter(b.kinds)
+    out += [f"section {k} only in {names[0]}" for k in sorted(kinds_a.keys() - kinds_b.keys())]
+    out += [f"section {k} only in {names[1]}" for k in sorted(kinds_b.keys() - kinds_a.keys())]
+    if kinds_a.keys() == kinds_b.keys() and kinds_a != kinds_b:
+        out.append("same section kinds, different counts")
     if a.bullets != b.bullets:
-        out.append("judged bullets differ")
+        out.append(f"more judged bullets in {names[0] if a.bullets > b.bullets else names[1]}")
     if a.entries != b.entries:
-        out.append("entries differ")
-    out += [f"contact {f} only in first" for f in a.contact if f not in b.contact]
-    out += [f"contact {f} only in second" for f in b.contact if f not in a.contact]
+        out.append(f"more entries in {names[0] if a.entries > b.entries else names[1]}")
+    out += [f"contact {f} only in {names[0]}" for f in a.contact if f not in b.contact]
+    out += [f"contact {f} only in {names[1]}" for f in b.contact if f not in a.contact]
+    if abs(a.glued - b.glued) >= 2:
+        out.append(f"words run together in {names[0] if a.glued > b.glued else names[1]}")
     if a.pages != b.pages:
         out.append("pages differ")
     if sorted(a.warnings) != sorted(b.warnings):
@@ -151,7 +166,7 @@ def compare(kind: str, file: str, a: Profile, b: Profile) -> dict[str, Any]:
         "largest_part": largest,
         "largest_part_diff": gaps[largest],
         "part_diffs": {k: v for k, v in sorted(gaps.items()) if abs(v) >= 0.5},
-        "differences": differences(a, b),
+        "differences": differences(a, b, tuple(kind.split("/", 1))),  # type: ignore[arg-type]
         "section_kinds": [list(a.kinds), list(b.kinds)],
         "bullets": [a.bullets, b.bullets],
         "entries": [a.entries, b.entries],
@@ -261,7 +276,7 @@ def render(report: dict[str, Any]) -> Iterable[str]:
         if over["largest_part"]:
             yield "  over 5 points, largest sub-score difference: " + _counts(over["largest_part"])
             yield "  over 5 points, parses differ in: " + (_counts(over["differences"]) or "-")
-    yield "\n== Pairs over 5 points (second minus first: sub-scores, then the parses)"
+    yield "\n== Pairs over 5 points (second format minus first: sub-scores, then the parses)"
     for row in report["pairs"]:
         if row["diff"] is not None and abs(row["diff"]) > NEAR:
             yield from _pair_lines(row)

@@ -48,10 +48,20 @@ def test_compare_names_the_largest_part_and_what_the_parses_disagree_on() -> Non
     assert row["diff"] == -9.0
     assert row["largest_part"] == "presentation:phone" and row["largest_part_diff"] == -5.0
     assert row["differences"] == [
-        "section kinds differ",
-        "judged bullets differ",
-        "contact email only in second",
+        "section experience only in pdf",
+        "section other only in text",
+        "more judged bullets in text",
+        "contact email only in text",
     ]
+
+
+def test_lost_word_spaces_are_counted_and_named() -> None:
+    a = inv.Profile("ok", 70.0, {"impact": 30.0}, glued=0)
+    b = inv.Profile("ok", 60.0, {"impact": 20.0}, glued=3)
+    assert inv.compare("pdf/text", "x.pdf", a, b)["differences"] == ["words run together in text"]
+    assert inv._glued("Savedtheteamfortyhoursaweekbyautomating reports")
+    assert not inv._glued("https://example.com/a-very-long-path-to-a-portfolio-page")
+    assert not inv._glued("Internationalization and telecommunications")
 
 
 def test_a_pair_that_did_not_score_has_no_difference() -> None:
