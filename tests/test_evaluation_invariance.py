@@ -153,9 +153,8 @@ def test_the_command_reports_counts_and_never_resume_text(tmp_path: Path) -> Non
     assert "reportlab rendering" in result.output
     # No three words in a row from any line of the resume.
     lines = [b for role in r.APM.experience for b in role.bullets] + [r.APM.contact]
-    runs = {
-        " ".join(ws[i : i + 3]) for line in lines if (ws := line.split()) for i in range(len(ws) - 2)
-    }
+    words = [line.split() for line in lines]
+    runs = {" ".join(ws[i : i + 3]) for ws in words for i in range(len(ws) - 2)}
     assert not any(run in result.output for run in runs)
     assert r.APM.name not in result.output and "example.com" not in result.output
     table = json.loads(out.read_text())
