@@ -33,11 +33,13 @@ from evaluation.docx_pdf import docx_to_pdf
 from evaluation.files import _contact_field
 from evaluation.metrics import CONTACT_FIELDS
 from resume_analyzer.analyze import analyze
+from resume_analyzer.document import Resume
 from resume_analyzer.errors import ResumeAnalyzerError
 from resume_analyzer.scoring.result import Analysis
 from resume_analyzer.settings import AnalysisSettings
 
 PDF_GROUPS = ("pdf", "pm", "near", "linkedin")
+LOST = 0.1  # a parse holding 10% fewer words than the other's lost text, or split it apart
 GLUED = 25  # letters: longer than any English word a resume uses
 NEAR, CLOSE = 5.0, 2.0  # points: the corpus margin, and the fixtures' (tests/test_format_…)
 RENDERING_NOTE = (
@@ -62,6 +64,7 @@ class Profile:
     pages: int = 0
     warnings: tuple[str, ...] = ()
     glued: int = 0  # judged bullets with a 25+ letter word: spaces lost between words
+    words: int = 0  # in the parsed document's sections (headings, entries, bullets)
 
 
 def score_parts(analysis: Analysis) -> dict[str, float]:
@@ -101,6 +104,7 @@ def profile(analysis: Analysis) -> Profile:
         pages=resume.pages,
         warnings=tuple(w.code for w in analysis.warnings),
         glued=sum(_glued(b.text) for b in analysis.bullets),
+        words=_words(resume),
     )
 
 
@@ -109,6 +113,16 @@ def _glued(text: str) -> bool:
     return any(
         sum(c.isalpha() for c in w) >= GLUED and not {"/", "@"} & set(w) for w in text.split()
     )
+
+
+def _words(resume: Resume) -> int:
+    """Words the parse kept in its sections: a loss shows as a drop against the other format."""
+    entries = [e for s in resume.sections for e in s.entries]
+    texts = [s.heading for s in resume.sections] + [b.text for b in resume.bullets]
+    texts += [
+        part for e in entries for part in (e.title, e.organization, e.location, e.dates) if part
+    ]
+    return sum(len(text.split()) for text in texts)
 
 
 def analyse(data: bytes, filename: str, settings: AnalysisSettings) -> Profile:
@@ -145,6 +159,8 @@ def differences(a: Profile, b: Profile, names: tuple[str, str] = ("first", "seco
         out.append(f"more entries in {names[0] if a.entries > b.entries else names[1]}")
     out += [f"contact {f} only in {names[0]}" for f in a.contact if f not in b.contact]
     out += [f"contact {f} only in {names[1]}" for f in b.contact if f not in a.contact]
+    if min(a.words, b.words) < (1 - LOST) * max(a.words, b.words):
+        out.append(f"fewer words parsed from {names[0] if a.words < b.words else names[1]}")
     if abs(a.glued - b.glued) >= 2:
         out.append(f"words run together in {names[0] if a.glued > b.glued else names[1]}")
     if a.pages != b.pages:
@@ -181,7 +197,6 @@ def summarize(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         scored = [r for r in mine if r["diff"] is not None]
         diffs = [abs(r["diff"]) for r in scored]
         worst = max(scored, key=lambda r: abs(r["diff"]), default=None)
-        over = [r for r in scored if abs(r["diff"]) > NEAR]
         out[kind] = {
             "pairs": len(scored),
             "not_scored": dict(Counter(_failure(r) for r in mine if r["diff"] is None)),
@@ -189,14 +204,19 @@ def summarize(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
             "within_2": sum(d <= CLOSE for d in diffs),
             "median_abs_diff": round(statistics.median(diffs), 2) if diffs else None,
             "worst": {"file": worst["file"], "abs_diff": abs(worst["diff"])} if worst else None,
-            "over_5": {
-                "largest_part": dict(Counter(r["largest_part"] for r in over).most_common()),
-                "differences": dict(
-                    Counter(d for r in over for d in r["differences"]).most_common()
-                ),
-            },
+            "over_5": _causes([r for r in scored if abs(r["diff"]) > NEAR]),
+            "over_2": _causes([r for r in scored if abs(r["diff"]) > CLOSE]),
         }
     return out
+
+
+def _causes(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Over these pairs: how often each sub-score differs most, and each parse difference."""
+    return {
+        "pairs": len(rows),
+        "largest_part": dict(Counter(r["largest_part"] for r in rows).most_common()),
+        "differences": dict(Counter(d for r in rows for d in r["differences"]).most_common()),
+    }
 
 
 def _failure(row: dict[str, Any]) -> str:
@@ -272,10 +292,14 @@ def render(report: dict[str, Any]) -> Iterable[str]:
             f"{s['within_2']}/{s['pairs']}, median |diff| {s['median_abs_diff']}, worst "
             + (f"{worst['abs_diff']:.1f} ({Path(worst['file']).name})" if worst else "-")
         )
-        over = s["over_5"]
-        if over["largest_part"]:
-            yield "  over 5 points, largest sub-score difference: " + _counts(over["largest_part"])
-            yield "  over 5 points, parses differ in: " + (_counts(over["differences"]) or "-")
+        for margin in ("5", "2"):
+            over = s[f"over_{margin}"]
+            if over["pairs"]:
+                yield (
+                    f"  {over['pairs']} pairs over {margin} points; largest sub-score difference: "
+                    + _counts(over["largest_part"])
+                )
+                yield "    parses differ in: " + (_counts(over["differences"]) or "-")
     yield "\n== Pairs over 5 points (second format minus first: sub-scores, then the parses)"
     for row in report["pairs"]:
         if row["diff"] is not None and abs(row["diff"]) > NEAR:

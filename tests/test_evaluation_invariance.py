@@ -55,6 +55,14 @@ def test_compare_names_the_largest_part_and_what_the_parses_disagree_on() -> Non
     ]
 
 
+def test_a_parse_that_lost_words_is_named() -> None:
+    a = inv.Profile("ok", 70.0, {"impact": 30.0}, words=400)
+    b = inv.Profile("ok", 64.0, {"impact": 24.0}, words=350)
+    assert inv.compare("docx/pdf", "x.docx", a, b)["differences"] == ["fewer words parsed from pdf"]
+    close = inv.Profile("ok", 64.0, {"impact": 24.0}, words=380)
+    assert inv.compare("docx/pdf", "x.docx", a, close)["differences"] == []
+
+
 def test_lost_word_spaces_are_counted_and_named() -> None:
     a = inv.Profile("ok", 70.0, {"impact": 30.0}, glued=0)
     b = inv.Profile("ok", 60.0, {"impact": 20.0}, glued=3)
@@ -88,6 +96,9 @@ def test_summary_counts_pairs_within_the_margins(
     summary = inv.summarize(rows)["pdf/text"]
     assert (summary["within_5"], summary["within_2"]) == (within_5, within_2)
     assert (summary["worst"]["file"], summary["worst"]["abs_diff"]) == pytest.approx(worst)
+    assert summary["over_5"]["pairs"] == len(rows) - within_5
+    assert summary["over_2"]["pairs"] == len(rows) - within_2
+    assert sum(summary["over_2"]["largest_part"].values()) == len(rows) - within_2
 
 
 # --- The DOCX → PDF rendering ---------------------------------------------------------------
