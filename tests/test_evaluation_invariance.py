@@ -1,5 +1,5 @@
-"""evaluation.invariance: the score split into parts, pair comparison, the DOCX→PDF stand-in
-for LibreOffice, and the command on a tiny corpus of fixture resumes."""
+"""evaluation.invariance: the score split into parts and pair comparison (evaluation.pairs),
+the DOCX→PDF stand-in for LibreOffice, and the command on a tiny corpus of fixture resumes."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pytest
 import resumes as r
 from click.testing import CliRunner
 
-from evaluation import invariance as inv
+from evaluation import invariance
+from evaluation import pairs as inv
 from evaluation.docx_pdf import docx_to_pdf
 from resume_analyzer.analyze import analyze
 from resume_analyzer.settings import AnalysisSettings
@@ -156,7 +157,7 @@ def test_the_command_reports_counts_and_never_resume_text(tmp_path: Path) -> Non
         (tmp_path / "resumes" / folder / name).write_bytes(data)
     out = tmp_path / "table.json"
     result = CliRunner().invoke(
-        inv.main, ["--corpus", str(tmp_path), "--no-model", "--json", str(out)]
+        invariance.main, ["--corpus", str(tmp_path), "--no-model", "--json", str(out)]
     )
     assert result.exit_code == 0, result.output
     assert "== pdf/text: 1 pairs scored" in result.output
@@ -174,5 +175,5 @@ def test_the_command_reports_counts_and_never_resume_text(tmp_path: Path) -> Non
 
 
 def test_without_a_corpus_the_command_says_so(tmp_path: Path) -> None:
-    result = CliRunner().invoke(inv.main, ["--corpus", str(tmp_path / "missing")])
+    result = CliRunner().invoke(invariance.main, ["--corpus", str(tmp_path / "missing")])
     assert result.exit_code == 0 and "corpus not found" in result.output
