@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TypeVar
@@ -67,6 +67,7 @@ __all__ = [
     "attempt_parse",
     "compare_layouts",
     "corpus_option",
+    "emit",
     "evaluate_corpus",
     "failure_stats",
     "json_option",
@@ -158,6 +159,15 @@ def json_option(what: str) -> Callable[[F], F]:
     )
 
 
+def emit(lines: Iterable[str], report: dict[str, Any], json_path: Path | None) -> None:
+    """Print a command's report, and write its figures to `--json FILE` when given."""
+    for line in lines:
+        click.echo(line)
+    if json_path is not None:
+        json_path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        click.echo(f"Wrote {json_path}", err=True)
+
+
 @click.command()
 @corpus_option
 @json_option("the full report, with the per-file table,")
@@ -176,8 +186,4 @@ def main(corpus: Path, json_path: Path | None, limit_livecareer: int) -> None:
     # pdfminer logs font and colour-space complaints per page; they drown the report.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     report = evaluate_corpus(corpus, limit_livecareer, lambda m: click.echo(m, err=True))
-    for line in render_report(report):
-        click.echo(line)
-    if json_path is not None:
-        json_path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-        click.echo(f"Wrote {json_path}", err=True)
+    emit(render_report(report), report, json_path)

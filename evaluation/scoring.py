@@ -11,7 +11,6 @@ names of resumes/pdf and resumes/docx.
 from __future__ import annotations
 
 import csv
-import json
 import logging
 import math
 import re
@@ -31,6 +30,7 @@ from evaluation import (
     LAYOUTS,
     LIVECAREER,
     corpus_option,
+    emit,
     json_option,
     percentile,
     timing_stats,
@@ -295,11 +295,7 @@ def main(corpus: Path, per_category: int, json_path: Path | None, no_model: bool
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     settings = AnalysisSettings(use_model=not no_model and model_ready())
     report = evaluate(corpus, per_category, settings)
-    for line in render(report):
-        click.echo(line)
-    if json_path is not None:
-        json_path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-        click.echo(f"Wrote {json_path}", err=True)
+    emit(render(report), report, json_path)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ import click
 from evaluation import (
     DATATURKS_GLOB,
     corpus_option,
+    emit,
     json_option,
     rate,
     timing_stats,
@@ -279,11 +280,7 @@ def main(corpus: Path, json_path: Path | None) -> None:
     finder = Finder(taxonomy, load_nlp())
     results = [evaluate_resume(finder, resume) for resume in read_labeled(path)]
     report = summarize(results, len(taxonomy.skills))
-    for line in [*render(report), *render_missed(results)]:
-        click.echo(line)
-    if json_path is not None:
-        json_path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-        click.echo(f"Wrote {json_path}", err=True)
+    emit([*render(report), *render_missed(results)], report, json_path)
 
 
 if __name__ == "__main__":

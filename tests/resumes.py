@@ -30,6 +30,9 @@ class Spec:
     education: tuple[str, ...] = ("B.S. Computer Science | University of Example | May 2024",)
     skills: tuple[str, ...] = ("SQL, Python, Figma, Jira", "A/B testing, user interviews")
     extra: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The glyph before each experience and project line; "" draws none (a PDF's lines are only
+    # indented, the DOCX's are plain paragraphs, the Markdown's plain lines).
+    marker: str = "•"
 
     def with_bullet(self, role: int, bullet: int, text: str) -> Spec:
         """The same resume with one experience bullet replaced."""
@@ -107,7 +110,7 @@ def to_pdf(spec: Spec) -> bytes:
             col.line(role.title, bold=True, right=role.dates)
             col.line(role.organization)
             for text in role.bullets:
-                col.bullet(text)
+                col.bullet(text, marker=spec.marker)
             col.gap()
     col.heading("Education")
     for line in spec.education:
@@ -139,7 +142,7 @@ def to_docx(spec: Spec) -> bytes:
         for role in roles:
             document.add_paragraph(f"{role.title} | {role.organization} | {role.dates}")
             for text in role.bullets:
-                document.add_paragraph(text, style="List Bullet")
+                document.add_paragraph(text, style="List Bullet" if spec.marker else None)
     document.add_heading("Education", level=1)
     for line in spec.education:
         document.add_paragraph(line)
@@ -165,7 +168,7 @@ def to_text(spec: Spec) -> str:
         out += [f"## {heading}", ""]
         for role in roles:
             out += [f"**{role.title} | {role.organization} | {role.dates}**", ""]
-            out += [f"- {text}" for text in role.bullets]
+            out += [f"- {text}" if spec.marker else text for text in role.bullets]
             out.append("")
     out += ["## Education", "", *spec.education, "", "## Skills", ""]
     out += [f"- {line}" for line in spec.skills]

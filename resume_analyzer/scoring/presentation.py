@@ -11,6 +11,7 @@ from datetime import date
 from resume_analyzer.codes import Codes, FindingCode
 from resume_analyzer.document import Entry, Resume
 from resume_analyzer.nlp.evidence import Evidence
+from resume_analyzer.scoring.pages import page_count
 
 # Check id (its key in the component's details) → its code, which holds its points and
 # messages. The points add up to 100.
@@ -130,7 +131,7 @@ def _present(check: str, value: object, *, section: str | None = None) -> Check:
 def _length(resume: Resume) -> Check:
     points = check_points("length")
     years = experience_years(resume)
-    pages = resume.pages
+    pages = page_count(resume)  # estimated for text: it has no pages of its own
     if pages <= 1 or (pages == 2 and years is not None and years >= EARLY_CAREER_YEARS):
         return Check("length", points, points, None)
     if pages == 2:
