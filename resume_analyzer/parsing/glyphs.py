@@ -128,7 +128,7 @@ def _split_row(row: Sequence[Glyph]) -> list[list[Glyph]]:
         previous = glyph
     if current:
         pieces.append(current)
-    return pieces
+    return _join_spaced_words(pieces, spacing)
 
 
 def _letter_spacing(row: Sequence[Glyph]) -> dict[tuple[str, float], float]:
@@ -156,8 +156,33 @@ def _is_space(left: Glyph, right: Glyph, spacing: dict[tuple[str, float], float]
         spacing.get((left.font, left.size), 0.0), spacing.get((right.font, right.size), 0.0)
     )
     share = LIGATURE_GAP if _ligature(left) or _ligature(right) else LETTER_GAP
-    gap = right.x0 - left.x1
-    return gap > usual + share * size
+    # Letter-spaced text is spaced by hand or unevenly ("C A S E ST U D I ES"): half its usual
+    # gap more is still a letter gap; a word gap is the letter gap twice plus a space.
+    return right.x0 - left.x1 > usual + max(share * size, usual / 2)
+
+
+def _join_spaced_words(
+    pieces: list[list[Glyph]], spacing: dict[tuple[str, float], float]
+) -> list[list[Glyph]]:
+    """Keep the words of a letter-spaced heading together as one phrase ("WORK EXPERIENCE"):
+    their gaps are wide enough for the layout to take them for separate cells."""
+    joined: list[list[Glyph]] = []
+    for piece in pieces:
+        if joined and _spaced_neighbours(joined[-1][-1], piece[0], spacing):
+            last = joined[-1][-1]
+            blank = Glyph(" ", last.x1, piece[0].x0, last.top, last.bottom, last.size, last.font)
+            joined[-1] += [blank, *piece]
+        else:
+            joined.append(piece)
+    return joined
+
+
+def _spaced_neighbours(left: Glyph, right: Glyph, spacing: dict[tuple[str, float], float]) -> bool:
+    key = (left.font, left.size)
+    usual = spacing.get(key, 0.0)
+    if key != (right.font, right.size) or usual <= LETTER_GAP * left.size:
+        return False
+    return right.x0 - left.x1 <= 2 * usual + 0.5 * left.size
 
 
 def _make_word(glyphs: Sequence[Glyph]) -> tuple[Word | None, int]:
