@@ -239,3 +239,13 @@ def test_unreadable_warning_says_how_many_and_what_to_do() -> None:
     assert warning.message.startswith("3 characters")
     assert "fonts embedded" in warning.message and "DOCX" in warning.message
     assert unreadable_warning(1).message.startswith("1 character of")
+
+
+def test_soft_hyphen_at_a_wrapped_text_line_joins_the_word() -> None:
+    text = (
+        "Jane Doe\njane.doe@example.com\n\nEXPERIENCE\n\nProduct Manager, Acme Corp, 2021 – "
+        "Present\n- Ran the manage\u00ad\n  ment console for four teams\n"
+    )
+    assert "Ran the management console for four teams" in bullets(
+        parse_resume(text.encode(), filename="resume.txt")
+    )

@@ -213,6 +213,10 @@ def test_kind_of(heading: str, kind: str | None) -> None:
         ("Python\u00a0 SQL", "Python SQL"),
         ("zero\u200bwidth", "zerowidth"),
         ("soft\u00adhyphen", "softhyphen"),
+        # A soft hyphen ending the line broke a word there: a hyphen, for the join to undo.
+        ("Led the manage\u00ad", "Led the manage-"),
+        ("Led the manage\u00ad\u00ad \u200b", "Led the manage-"),
+        ("\u00ad", ""),
         ("  many    spaces ", "many spaces"),
         ("Â Led", "Led"),
     ],

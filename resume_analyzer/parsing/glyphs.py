@@ -195,8 +195,6 @@ def _make_word(glyphs: Sequence[Glyph]) -> tuple[Word | None, int]:
     if len(glyphs) == 1 and _is_list_circle(glyphs[0]):
         return _word(glyphs, SYMBOL), 0
     text = "".join(g.text for g in readable)
-    # A soft hyphen drawn at the end of a word is where the word was broken: a hyphen.
-    text = text[:-1] + "-" if text.endswith("\u00ad") else text
     return _word(readable, text), len(glyphs) - len(readable)
 
 
