@@ -249,3 +249,9 @@ def test_soft_hyphen_at_a_wrapped_text_line_joins_the_word() -> None:
     assert "Ran the management console for four teams" in bullets(
         parse_resume(text.encode(), filename="resume.txt")
     )
+
+
+def test_a_space_drawn_over_a_letter_separates_nothing() -> None:
+    glyphs = [glyph("P", 0), glyph(" ", 0.5), glyph("o", 5), glyph("l", 10), glyph(" ", 15)]
+    glyphs[1].x1 = 3.0  # the stray space lies inside the "P"
+    assert [w.text for w in build_words(glyphs).words] == ["Pol"]

@@ -37,6 +37,7 @@ LETTER_GAP = 0.1  # of the font size: wider than the row's letter spacing by thi
 LIGATURE_GAP = 0.35  # the same beside a ligature glyph
 ROW_TOLERANCE = 0.25  # of the font size: baselines this close are one row
 SYMBOL = "•"
+DOUBLE_OFFSET = 0.1  # of the font size: the same glyph this close again is fake bold
 
 
 # A character is a one-letter Word: the same text, box, size and font.
@@ -106,7 +107,23 @@ def _rows(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
         else:
             rows.append([glyph])
         last_bottom = glyph.bottom
-    return [sorted(row, key=lambda g: g.x0) for row in rows]
+    return [_without_doubles(sorted(row, key=lambda g: g.x0)) for row in rows]
+
+
+def _without_doubles(row: list[Glyph]) -> list[Glyph]:
+    """Fake bold draws each glyph twice a hair apart: keep one ("LLeeaadd" is "Lead")."""
+    kept: list[Glyph] = []
+    for glyph in row:
+        last = kept[-1] if kept else None
+        if (
+            last is not None
+            and glyph.text == last.text
+            and abs(glyph.x0 - last.x0) <= DOUBLE_OFFSET * glyph.size
+            and abs(glyph.bottom - last.bottom) <= DOUBLE_OFFSET * glyph.size
+        ):
+            continue
+        kept.append(glyph)
+    return kept
 
 
 def _split_row(row: Sequence[Glyph]) -> list[list[Glyph]]:
@@ -116,6 +133,8 @@ def _split_row(row: Sequence[Glyph]) -> list[list[Glyph]]:
     current: list[Glyph] = []
     previous: Glyph | None = None
     for glyph in row:
+        if _blank(glyph) and previous is not None and glyph.x1 <= previous.x1 + 0.5:
+            continue  # a stray space drawn over a letter ("P olice") separates nothing
         if _blank(glyph):
             if current:
                 pieces.append(current)

@@ -149,8 +149,7 @@ def _read_page(
             "page has a few thousand at most. Export the resume again as a plain PDF, or "
             "upload a DOCX."
         ) from None
-    # Fake bold (each glyph drawn twice, a hair apart) would double every letter.
-    built = build_words(glyphs_of(page.dedupe_chars().chars))
+    built = build_words(glyphs_of(page.chars))
     words = [w for w in built.words if w.text.strip()]
     lines = lay_out_page(words, float(page.width), number)
     _mark_rules(lines, page)
