@@ -45,6 +45,7 @@ eval: install
 	$(BIN)/python -m evaluation.roles --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.audit --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.invariance --corpus $(CORPUS)
+	$(BIN)/python -m evaluation.conservation --corpus $(CORPUS)
 
 bench: install
 	$(BIN)/python benchmarks/run.py --corpus $(CORPUS)

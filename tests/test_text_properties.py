@@ -64,9 +64,10 @@ def test_strip_emphasis_is_the_regular_expression(line: str) -> None:
 def test_join_text_is_the_regular_expression(left: str, right: str) -> None:
     def reference(left: str, right: str) -> str:
         match = HYPHEN.search(left)
-        if match and right[:1].islower():
+        if match and right[:1].isalnum():
             word = match.group(1)
-            if word.casefold() in {"cross", "end"} or not word.isalpha():
+            # Before a capital or digit the hyphen is a compound's ("idea-to-" + "MVP").
+            if not right[:1].islower() or word.casefold() in {"cross", "end"} or not word.isalpha():
                 return left + right
             return left[:-1] + right
         return f"{left} {right}"

@@ -76,6 +76,12 @@ def test_split_marker(line: str, marker: str | None, rest: str) -> None:
         ("Sold to B2B-", "focused teams", "Sold to B2B-focused teams"),
         ("Owned the end-to-", "end launch", "Owned the end-to-end launch"),
         ("Worked with", "Design and Sales", "Worked with Design and Sales"),
+        # Before a capital or a digit a line-end hyphen belongs to a compound: no space.
+        ("Took an idea-to-", "MVP flow live", "Took an idea-to-MVP flow live"),
+        ("Ran a Series-", "B raise", "Ran a Series-B raise"),
+        ("Planned the post-", "2020 roadmap", "Planned the post-2020 roadmap"),
+        # A dash with a space before it is a separator, not a hyphen.
+        ("Acme Corp -", "Product Manager", "Acme Corp - Product Manager"),
     ],
 )
 def test_join_text(left: str, right: str, joined: str) -> None:
@@ -207,6 +213,10 @@ def test_kind_of(heading: str, kind: str | None) -> None:
         ("Python\u00a0 SQL", "Python SQL"),
         ("zero\u200bwidth", "zerowidth"),
         ("soft\u00adhyphen", "softhyphen"),
+        # A soft hyphen ending the line broke a word there: a hyphen, for the join to undo.
+        ("Led the manage\u00ad", "Led the manage-"),
+        ("Led the manage\u00ad\u00ad \u200b", "Led the manage-"),
+        ("\u00ad", ""),
         ("  many    spaces ", "many spaces"),
         ("Â Led", "Led"),
     ],

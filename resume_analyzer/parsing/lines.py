@@ -82,6 +82,9 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _BROKEN_FULLWIDTH = re.compile(r"ï¼\S?(?=\s)")
 _STRAY_A = re.compile(r"Â(?=\s|$)")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# A soft hyphen ending a line is where the line broke a word: a hyphen, which the join of
+# wrapped lines then removes ("manage\u00ad" + "ment" -> "management").
+_BREAKING_SOFT_HYPHEN = re.compile(r"(?<=\w)\u00ad[\s\u00ad\u200b-\u200d\u2060\ufeff]*$")
 
 
 _FTFY = ftfy.TextFixerConfig(
@@ -94,7 +97,8 @@ _FTFY = ftfy.TextFixerConfig(
 
 
 def clean_text(text: str) -> str:
-    """Repair mojibake and ligatures, drop invisible characters, collapse runs of spaces.
+    """Repair mojibake and ligatures, drop invisible characters (a soft hyphen ending the
+    line becomes a hyphen), collapse runs of spaces.
 
     Mojibake ("Â", "â€™") comes from documents saved through a wrong encoding somewhere
     upstream; ftfy undoes it without touching correct text.
@@ -113,6 +117,7 @@ def clean_text(text: str) -> str:
         # A full-width separator ("｜", "：") whose last byte was lost: keep it a separator.
         text = _BROKEN_FULLWIDTH.sub("|", text)
     text = text.translate(_LIGATURES)
+    text = _BREAKING_SOFT_HYPHEN.sub("-", text)
     text = _INVISIBLE.sub("", text)
     return _SPACES.sub(" ", text).strip()
 

@@ -159,10 +159,18 @@ def join_text(left: str, right: str) -> str:
     # also before a final newline); that search restarts at every character of a long word.
     core = left[:-1] if left.endswith("\n") else left
     hyphenated = len(core) >= 2 and core.endswith("-") and not core[-2].isspace()
-    if hyphenated and right[:1].islower():
-        word = core[:-1].rsplit(maxsplit=1)[-1]
-        # "cross-" + "functional" and "end-to-" + "end" keep their hyphens.
-        if word.casefold() in _KEEP_HYPHEN or not word.isalpha():
-            return left + right
-        return left[:-1] + right
+    if hyphenated and right[:1].isalnum():
+        return join_hyphenated(left, right)
     return f"{left} {right}"
+
+
+def join_hyphenated(left: str, right: str) -> str:
+    """Join across a line-end hyphen: a word broken by the line ("manage-" + "ment") loses it;
+    a compound keeps it: after a known prefix ("cross-" + "functional"), after an earlier
+    hyphen ("end-to-" + "end"), and before a capital or a digit ("idea-to-" + "MVP",
+    "post-" + "2020"), which never continue a word broken in the middle."""
+    core = left[:-1] if left.endswith("\n") else left
+    word = core[:-1].rsplit(maxsplit=1)[-1]
+    if not right[:1].islower() or word.casefold() in _KEEP_HYPHEN or not word.isalpha():
+        return left + right
+    return left[:-1] + right

@@ -23,7 +23,8 @@ from resume_analyzer.errors import (
     EncryptedDocumentError,
     ScannedDocumentError,
 )
-from resume_analyzer.parsing.layout import Word, lay_out_page
+from resume_analyzer.parsing.glyphs import build_words, glyphs_of, unreadable_warning
+from resume_analyzer.parsing.layout import lay_out_page
 from resume_analyzer.parsing.lines import Line, RawDocument
 from resume_analyzer.settings import ParseSettings
 
@@ -100,10 +101,10 @@ def read_pdf(data: bytes, name: str, settings: ParseSettings) -> RawDocument:
             _read_page(page, number, name, settings)
             for number, page in enumerate(pdf.pages, start=1)
         ]
-    lines = [line for page_lines, _, _, _ in pages for line in page_lines]
-    links = [url for _, page_links, _, _ in pages for url in page_links]
+    lines = [line for page_lines, *_ in pages for line in page_lines]
+    links = [url for _, page_links, *_ in pages for url in page_links]
     image_only = [
-        n for n, (page_lines, _, images, _) in enumerate(pages, 1) if not page_lines and images
+        n for n, (page_lines, _, images, *_) in enumerate(pages, 1) if not page_lines and images
     ]
     if not lines:
         if image_only:
@@ -122,7 +123,10 @@ def read_pdf(data: bytes, name: str, settings: ParseSettings) -> RawDocument:
                 "their content was not read.",
             )
         )
-    heights = {n: h for n, (_, _, _, h) in enumerate(pages, 1)}
+    unreadable = sum(page[4] for page in pages)
+    if unreadable:
+        warnings.append(unreadable_warning(unreadable))
+    heights = {n: page[3] for n, page in enumerate(pages, 1)}
     return RawDocument(
         lines=_drop_running_lines(lines, heights, count),
         pages=count,
@@ -134,7 +138,7 @@ def read_pdf(data: bytes, name: str, settings: ParseSettings) -> RawDocument:
 
 def _read_page(
     page: Any, number: int, name: str, settings: ParseSettings
-) -> tuple[list[Line], list[str], bool, float]:
+) -> tuple[list[Line], list[str], bool, float, int]:
     from resume_analyzer.parsing.pdfpage import PageTooBusy, read_layout
 
     try:
@@ -145,32 +149,15 @@ def _read_page(
             "page has a few thousand at most. Export the resume again as a plain PDF, or "
             "upload a DOCX."
         ) from None
-    raw_words = page.extract_words(
-        x_tolerance=1.5,
-        y_tolerance=2.5,
-        keep_blank_chars=False,
-        extra_attrs=["fontname", "size"],
-    )
-    words = [
-        Word(
-            w["text"],
-            float(w["x0"]),
-            float(w["x1"]),
-            float(w["top"]),
-            float(w["bottom"]),
-            float(w["size"]),
-            str(w["fontname"]),
-        )
-        for w in raw_words
-        if w["text"].strip()
-    ]
+    built = build_words(glyphs_of(page.chars))
+    words = [w for w in built.words if w.text.strip()]
     lines = lay_out_page(words, float(page.width), number)
     _mark_rules(lines, page)
     links = [str(link["uri"]) for link in page.hyperlinks if link.get("uri")]
     has_images = bool(page.images)
     height = float(page.height)
     page.close()  # free the parsed page: memory stays bounded on long documents
-    return lines, links, has_images, height
+    return lines, links, has_images, height, built.unreadable
 
 
 def _mark_rules(lines: list[Line], page: Any) -> None:

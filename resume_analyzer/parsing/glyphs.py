@@ -1,0 +1,245 @@
+"""Words from a PDF page's characters, decided by the gaps between them.
+
+pdfplumber's `extract_words` splits a word where the gap to the next character exceeds a fixed
+tolerance, and wherever the font changes. Real resumes break both assumptions:
+
+- a ligature ("fi", "ffl") is often drawn from another font, or with a width that does not
+  match its advance, so "Defined" came out as "De fi ned";
+- a letter-spaced heading has gaps wider than a space between its letters ("E X P E R I E N C E");
+- a justified line positioned word by word, with no space characters, has word gaps narrower
+  than the fixed tolerance ("Savedtheteam").
+
+Here a row's own letter spacing is measured first (the median gap between its characters, per
+run of one font and size), and a gap counts as a space only when it is clearly wider than that:
+a tenth of the font size more for ordinary letters, a third more next to a ligature, whose
+metrics are the least trustworthy. Space characters always separate words.
+
+Characters pdfminer could not map to Unicode arrive as "(cid:N)". A lone one is a symbol (a
+bullet or an icon) and becomes "•", which `lines.split_marker` reads as a marker; one inside a
+word is dropped and counted, so the reader can warn that some text could not be read.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from resume_analyzer.document import DocumentWarning
+from resume_analyzer.parsing.layout import Word
+
+# Fonts that predate Unicode's ligature block put fi and fl at these private-use code points.
+_PRIVATE_LIGATURES = {"\uf001": "fi", "\uf002": "fl"}
+_LIGATURE_BLOCK = ("\ufb00", "\ufb06")
+LETTER_GAP = 0.1  # of the font size: wider than the row's letter spacing by this is a space
+LIGATURE_GAP = 0.35  # the same beside a ligature glyph
+ROW_TOLERANCE = 0.25  # of the font size: baselines this close are one row
+SYMBOL = "•"
+DOUBLE_OFFSET = 0.1  # of the font size: the same glyph this close again is fake bold
+
+
+# A character is a one-letter Word: the same text, box, size and font.
+Glyph = Word
+
+
+def _blank(glyph: Glyph) -> bool:
+    return not glyph.text.strip()
+
+
+def _unreadable(glyph: Glyph) -> bool:
+    return glyph.text.startswith("(cid:")
+
+
+def _ligature(glyph: Glyph) -> bool:
+    text = glyph.text
+    return (len(text) > 1 and not _unreadable(glyph)) or _is_ligature_char(text)
+
+
+def _is_ligature_char(text: str) -> bool:
+    return text in _PRIVATE_LIGATURES or _LIGATURE_BLOCK[0] <= text <= _LIGATURE_BLOCK[1]
+
+
+@dataclass
+class PageWords:
+    words: list[Word]
+    unreadable: int  # "(cid:N)" glyphs dropped from inside words
+
+
+def glyphs_of(chars: Iterable[dict[str, Any]]) -> list[Glyph]:
+    """The upright characters of a page (rotated text is not part of a resume's reading)."""
+    return [
+        Glyph(
+            _PRIVATE_LIGATURES.get(c["text"], c["text"]),
+            float(c["x0"]),
+            float(c["x1"]),
+            float(c["top"]),
+            float(c["bottom"]),
+            float(c["size"]),
+            str(c["fontname"]),
+        )
+        for c in chars
+        if c.get("upright", True) and c["text"]
+    ]
+
+
+def build_words(glyphs: Sequence[Glyph]) -> PageWords:
+    words: list[Word] = []
+    unreadable = 0
+    for row in _rows(glyphs):
+        for piece in _split_row(row):
+            word, dropped = _make_word(piece)
+            unreadable += dropped
+            if word is not None:
+                words.append(word)
+    return PageWords(words, unreadable)
+
+
+def _rows(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
+    """Characters sharing a baseline, each row sorted left to right."""
+    rows: list[list[Glyph]] = []
+    last_bottom = 0.0
+    for glyph in sorted(glyphs, key=lambda g: g.bottom):
+        tolerance = max(1.5, ROW_TOLERANCE * glyph.size)
+        if rows and glyph.bottom - last_bottom <= tolerance:
+            rows[-1].append(glyph)
+        else:
+            rows.append([glyph])
+        last_bottom = glyph.bottom
+    return [_without_doubles(sorted(row, key=lambda g: g.x0)) for row in rows]
+
+
+def _without_doubles(row: list[Glyph]) -> list[Glyph]:
+    """Fake bold draws each glyph twice a hair apart: keep one ("LLeeaadd" is "Lead")."""
+    kept: list[Glyph] = []
+    for glyph in row:
+        last = kept[-1] if kept else None
+        if (
+            last is not None
+            and glyph.text == last.text
+            and abs(glyph.x0 - last.x0) <= DOUBLE_OFFSET * glyph.size
+            and abs(glyph.bottom - last.bottom) <= DOUBLE_OFFSET * glyph.size
+        ):
+            continue
+        kept.append(glyph)
+    return kept
+
+
+def _split_row(row: Sequence[Glyph]) -> list[list[Glyph]]:
+    """Cut a row into words at space characters and at gaps wider than its letter spacing."""
+    spacing = _letter_spacing(row)
+    pieces: list[list[Glyph]] = []
+    current: list[Glyph] = []
+    previous: Glyph | None = None
+    for glyph in row:
+        if _blank(glyph) and previous is not None and glyph.x1 <= previous.x1 + 0.5:
+            continue  # a stray space drawn over a letter ("P olice") separates nothing
+        if _blank(glyph):
+            if current:
+                pieces.append(current)
+            current, previous = [], None
+            continue
+        if previous is not None and _is_space(previous, glyph, spacing):
+            pieces.append(current)
+            current = []
+        current.append(glyph)
+        previous = glyph
+    if current:
+        pieces.append(current)
+    return _join_spaced_words(pieces, spacing)
+
+
+def _letter_spacing(row: Sequence[Glyph]) -> dict[tuple[str, float], float]:
+    """The usual gap between neighbouring letters of each font and size on the row.
+
+    Gaps are taken between non-blank neighbours of one font and size; with fewer than three
+    the spacing is taken as zero (a short label tells nothing about letter spacing).
+    """
+    gaps: dict[tuple[str, float], list[float]] = {}
+    for left, right in pairwise(row):
+        if _blank(left) or _blank(right) or (left.font, left.size) != (right.font, right.size):
+            continue
+        gap = right.x0 - left.x1
+        if -0.5 * left.size < gap < 1.5 * left.size:  # overlaps and column gaps say nothing
+            gaps.setdefault((left.font, left.size), []).append(gap)
+    return {
+        key: max(0.0, statistics.median(values)) if len(values) >= 3 else 0.0
+        for key, values in gaps.items()
+    }
+
+
+def _is_space(left: Glyph, right: Glyph, spacing: dict[tuple[str, float], float]) -> bool:
+    size = min(left.size, right.size) or 1.0
+    usual = min(
+        spacing.get((left.font, left.size), 0.0), spacing.get((right.font, right.size), 0.0)
+    )
+    share = LIGATURE_GAP if _ligature(left) or _ligature(right) else LETTER_GAP
+    # Letter-spaced text is spaced by hand or unevenly ("C A S E ST U D I ES"): half its usual
+    # gap more is still a letter gap; a word gap is the letter gap twice plus a space.
+    return right.x0 - left.x1 > usual + max(share * size, usual / 2)
+
+
+def _join_spaced_words(
+    pieces: list[list[Glyph]], spacing: dict[tuple[str, float], float]
+) -> list[list[Glyph]]:
+    """Keep the words of a letter-spaced heading together as one phrase ("WORK EXPERIENCE"):
+    their gaps are wide enough for the layout to take them for separate cells."""
+    joined: list[list[Glyph]] = []
+    for piece in pieces:
+        if joined and _spaced_neighbours(joined[-1][-1], piece[0], spacing):
+            last = joined[-1][-1]
+            blank = Glyph(" ", last.x1, piece[0].x0, last.top, last.bottom, last.size, last.font)
+            joined[-1] += [blank, *piece]
+        else:
+            joined.append(piece)
+    return joined
+
+
+def _spaced_neighbours(left: Glyph, right: Glyph, spacing: dict[tuple[str, float], float]) -> bool:
+    key = (left.font, left.size)
+    usual = spacing.get(key, 0.0)
+    if key != (right.font, right.size) or usual <= LETTER_GAP * left.size:
+        return False
+    return right.x0 - left.x1 <= 2 * usual + 0.5 * left.size
+
+
+def _make_word(glyphs: Sequence[Glyph]) -> tuple[Word | None, int]:
+    """A Word from its characters; unreadable glyphs inside a word are dropped and counted."""
+    readable = [g for g in glyphs if not _unreadable(g)]
+    if not readable:
+        if len(glyphs) == 1:
+            return _word([glyphs[0]], SYMBOL), 0
+        return None, len(glyphs)
+    if len(glyphs) == 1 and _is_list_circle(glyphs[0]):
+        return _word(glyphs, SYMBOL), 0
+    text = "".join(g.text for g in readable)
+    return _word(readable, text), len(glyphs) - len(readable)
+
+
+def _is_list_circle(glyph: Glyph) -> bool:
+    """Word's second-level list bullet is a letter "o" in Courier New."""
+    return glyph.text == "o" and "courier" in glyph.font.casefold()
+
+
+def _word(glyphs: Sequence[Glyph], text: str) -> Word:
+    fonts = [g.font for g in glyphs]
+    return Word(
+        text,
+        glyphs[0].x0,
+        max(g.x1 for g in glyphs),
+        min(g.top for g in glyphs),
+        max(g.bottom for g in glyphs),
+        statistics.median(g.size for g in glyphs),
+        max(set(fonts), key=fonts.count),
+    )
+
+
+def unreadable_warning(count: int) -> DocumentWarning:
+    return DocumentWarning(
+        "unmapped_glyphs",
+        f"{count} character{'s' if count != 1 else ''} of this PDF could not be read: its "
+        "fonts do not say which letters their glyphs are, so those letters are missing from "
+        "the analysis. Export the PDF again with fonts embedded (in Word: Save As PDF; in "
+        "Google Docs: Download as PDF), or upload the DOCX.",
+    )

@@ -1,0 +1,257 @@
+"""Text fidelity on PDFs: each defect of real producers drawn at exact coordinates.
+
+Ligature glyphs from another font and with a width that does not match their advance,
+letter-spaced headings (regular and irregular), justified lines positioned word by word with
+no space characters, fake bold, line-end and soft hyphens, and glyphs without Unicode.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import builders as b
+import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
+
+from resume_analyzer.document import Resume
+from resume_analyzer.parsing import parse_resume, read_raw
+from resume_analyzer.parsing.glyphs import (
+    SYMBOL,
+    Glyph,
+    build_words,
+    glyphs_of,
+    unreadable_warning,
+)
+
+Draw = Callable[[canvas.Canvas], None]
+FONT, SIZE = b.BODY, b.SIZE
+
+
+def pdf(draw: Draw) -> bytes:
+    """A one-page resume: name, contact, an EXPERIENCE heading and one job; then `draw`."""
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=b.letter, invariant=True)
+    sheet = b.Sheet(c)
+    sheet.text(b.LEFT, 60, b.NAME, font=b.BOLD, size=20)
+    sheet.text(b.LEFT, 80, f"{b.EMAIL} | {b.PHONE}")
+    sheet.text(b.LEFT, 120, "EXPERIENCE", font=b.BOLD, size=12)
+    sheet.text(b.LEFT, 140, "Product Manager, Acme Corp", font=b.BOLD)
+    sheet.right(b.RIGHT, 140, "2021 – Present")
+    draw(c)
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def put(c: canvas.Canvas, x: float, y: float, text: str, font: str = FONT) -> float:
+    """Draw `text` with its baseline `y` points from the top; return where it ends."""
+    c.setFont(font, SIZE)
+    c.drawString(x, b.PAGE_H - y, text)
+    return x + stringWidth(text, font, SIZE)
+
+
+def bullet(c: canvas.Canvas, y: float) -> float:
+    """A bullet glyph on its own (Helvetica's has no Unicode mapping: "(cid:127)"), and where
+    the bullet's text starts."""
+    put(c, b.LEFT, y, "•")
+    return b.LEFT + 10
+
+
+def words_at(c: canvas.Canvas, y: float, words: list[str], gap: float) -> None:
+    """A justified line positioned word by word, with no space characters between words."""
+    x = bullet(c, y)
+    for word in words:
+        x = put(c, x, y, word) + gap
+
+
+def line_texts(data: bytes) -> list[str]:
+    return [line.text for line in read_raw(data, filename="resume.pdf").lines]
+
+
+def bullets(resume: Resume) -> list[str]:
+    return [bullet.text for section in resume.sections for bullet in section.bullets]
+
+
+def needs_dejavu() -> str:
+    font = b.unicode_font()
+    if font is None:
+        pytest.skip("DejaVu Sans is not installed: cannot draw ligature glyphs")
+    return font
+
+
+# --- Ligatures ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("slack", [0.0, 1.2, 2.5])
+def test_ligature_from_another_font_stays_inside_its_word(slack: float) -> None:
+    """ "De" + "ﬁ" (another font, its width off by `slack` points on each side) + "ned"."""
+    lig_font = needs_dejavu()
+
+    def draw(c: canvas.Canvas) -> None:
+        x = put(c, bullet(c, 160), 160, "De")
+        x = put(c, x + slack, 160, "\ufb01", lig_font)
+        x = put(c, x + slack, 160, "ned the workflows with Confluence")
+
+    assert "De fi ned" not in " ".join(line_texts(pdf(draw)))
+    assert "Defined the workflows with Confluence" in bullets(
+        parse_resume(pdf(draw), filename="r.pdf")
+    )
+
+
+def test_private_use_ligatures_read_as_letters() -> None:
+    chars = [
+        {"text": t, "x0": x, "x1": x + 5, "top": 0, "bottom": 10, "size": 10, "fontname": "F"}
+        for t, x in [("o", 0), ("\uf002", 5), ("o", 10), ("w", 15)]
+    ]
+    assert [w.text for w in build_words(glyphs_of(chars)).words] == ["oflow"]
+
+
+# --- Letter spacing ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("spacing", [2.0, 4.0, 7.0])
+def test_letter_spaced_heading_reads_as_one_word(spacing: float) -> None:
+    def draw(c: canvas.Canvas) -> None:
+        text = c.beginText(b.LEFT, b.PAGE_H - 200)
+        text.setFont(b.BOLD, 12)
+        text.setCharSpace(spacing)
+        text.textOut("EDUCATION")
+        c.drawText(text)
+        put(c, b.LEFT, 220, "University of Somewhere, B.S. Economics")
+
+    resume = parse_resume(pdf(draw), filename="r.pdf")
+    assert [s.heading for s in resume.sections] == ["EXPERIENCE", "EDUCATION"]
+    assert [s.kind for s in resume.sections] == ["experience", "education"]
+
+
+def test_irregular_letter_spacing_keeps_its_two_words() -> None:
+    """Letter gaps of 4–7 points, one pair kerned tight ("ST"), a wider gap between words."""
+    gaps = {"CASE": [5, 7, 4, 0], "STUDIES": [0.5, 6, 5, 7, 4, 0.3, 0]}  # after each letter
+
+    def draw(c: canvas.Canvas) -> None:
+        x = b.LEFT
+        for word, word_gaps in gaps.items():
+            for letter, gap in zip(word, word_gaps, strict=True):
+                x = put(c, x, 200, letter, b.BOLD) + gap
+            x += 12
+
+    assert "CASE STUDIES" in line_texts(pdf(draw))
+
+
+# --- Word spaces -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("gap", [1.2, 1.4, 3.0])
+def test_justified_line_without_space_characters_keeps_its_spaces(gap: float) -> None:
+    words = "Saved the team 40 hours a week by automating reports".split()
+
+    def draw(c: canvas.Canvas) -> None:
+        words_at(c, 160, words, gap)
+
+    assert "Saved the team 40 hours a week by automating reports" in bullets(
+        parse_resume(pdf(draw), filename="r.pdf")
+    )
+
+
+def test_fake_bold_letters_are_not_doubled() -> None:
+    def draw(c: canvas.Canvas) -> None:
+        for offset in (0.0, 0.3):
+            put(c, b.LEFT + offset, 200, "SKILLS", b.BOLD)
+        put(c, b.LEFT, 220, "SQL, Python, Figma")
+
+    assert "SKILLS" in line_texts(pdf(draw))
+
+
+def test_punctuation_in_another_font_stays_on_its_word() -> None:
+    def draw(c: canvas.Canvas) -> None:
+        x = put(c, bullet(c, 160), 160, "Grew retention by 30", b.BOLD)
+        x = put(c, x, 160, "% in two ")
+        put(c, x, 160, "markets", b.BOLD)
+
+    assert "Grew retention by 30% in two markets" in bullets(
+        parse_resume(pdf(draw), filename="r.pdf")
+    )
+
+
+# --- Hyphens -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        ("Took the idea-to-", "MVP process to a two-week cycle", "idea-to-MVP process"),
+        ("Partnered on the manage-", "ment of four releases", "the management of four"),
+        ("Led a cross-", "functional team of nine", "a cross-functional team"),
+    ],
+)
+def test_line_end_hyphen(first: str, second: str, joined: str) -> None:
+    def draw(c: canvas.Canvas) -> None:
+        put(c, bullet(c, 160), 160, first)
+        put(c, b.LEFT + 10, 173, second)
+
+    (text,) = bullets(parse_resume(pdf(draw), filename="r.pdf"))
+    assert joined in text
+
+
+def test_soft_hyphens_are_removed_and_join_a_broken_word() -> None:
+    font = needs_dejavu()
+
+    def draw(c: canvas.Canvas) -> None:
+        put(c, bullet(c, 160), 160, "Ran dis\u00adcovery for the manage\u00ad", font)
+        put(c, b.LEFT + 10, 173, "ment console", font)
+
+    assert bullets(parse_resume(pdf(draw), filename="r.pdf")) == [
+        "Ran discovery for the management console"
+    ]
+
+
+# --- Glyphs without Unicode --------------------------------------------------------------------
+
+
+def glyph(text: str, x: float) -> Glyph:
+    return Glyph(text, x, x + 5, 0, 10, 10, "F")
+
+
+def test_unreadable_glyphs_inside_words_are_dropped_and_counted() -> None:
+    glyphs = [glyph(t, x) for t, x in [("a", 0), ("(cid:7)", 5), ("b", 10), ("c", 30)]]
+    built = build_words(glyphs)
+    assert [w.text for w in built.words] == ["ab", "c"]
+    assert built.unreadable == 1
+
+
+def test_a_lone_unreadable_glyph_is_a_symbol() -> None:
+    built = build_words([glyph("(cid:3)", 0), glyph("L", 20), glyph("e", 25), glyph("d", 30)])
+    assert [w.text for w in built.words] == [SYMBOL, "Led"]
+    assert built.unreadable == 0
+
+
+def test_a_word_of_unreadable_glyphs_is_dropped() -> None:
+    built = build_words([glyph("(cid:3)", 0), glyph("(cid:4)", 5)])
+    assert built.words == []
+    assert built.unreadable == 2
+
+
+def test_unreadable_warning_says_how_many_and_what_to_do() -> None:
+    warning = unreadable_warning(3)
+    assert warning.code == "unmapped_glyphs"
+    assert warning.message.startswith("3 characters")
+    assert "fonts embedded" in warning.message and "DOCX" in warning.message
+    assert unreadable_warning(1).message.startswith("1 character of")
+
+
+def test_soft_hyphen_at_a_wrapped_text_line_joins_the_word() -> None:
+    text = (
+        "Jane Doe\njane.doe@example.com\n\nEXPERIENCE\n\nProduct Manager, Acme Corp, 2021 – "
+        "Present\n- Ran the manage\u00ad\n  ment console for four teams\n"
+    )
+    assert "Ran the management console for four teams" in bullets(
+        parse_resume(text.encode(), filename="resume.txt")
+    )
+
+
+def test_a_space_drawn_over_a_letter_separates_nothing() -> None:
+    glyphs = [glyph("P", 0), glyph(" ", 0.5), glyph("o", 5), glyph("l", 10), glyph(" ", 15)]
+    glyphs[1].x1 = 3.0  # the stray space lies inside the "P"
+    assert [w.text for w in build_words(glyphs).words] == ["Pol"]
