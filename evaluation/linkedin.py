@@ -37,6 +37,7 @@ class ExportResult:
     file: str
     positions_found: int
     positions_in_document: int
+    positions_complete: int  # with a title, a company and a duration too
     sections: Counter[str]
     contact: dict[str, bool]
 
@@ -53,6 +54,16 @@ def positions_found(resume: Resume) -> int:
         if section.kind == "experience"
         for entry in section.entries
         if entry.start or entry.end
+    )
+
+
+def positions_complete(resume: Resume) -> int:
+    return sum(
+        1
+        for section in resume.sections
+        if section.kind == "experience"
+        for entry in section.entries
+        if (entry.start or entry.end) and entry.title and entry.organization and entry.duration
     )
 
 
@@ -80,6 +91,7 @@ def evaluate_export(path: Path) -> ExportResult:
         file=path.name,
         positions_found=positions_found(resume),
         positions_in_document=positions_in_text(plain_text(path)),
+        positions_complete=positions_complete(resume),
         sections=Counter(section.kind for section in resume.sections),
         contact=contact_found(resume),
     )
@@ -98,11 +110,13 @@ def render(results: list[ExportResult]) -> list[str]:
     found = sum(r.positions_found for r in results)
     total = sum(r.positions_in_document for r in results)
     exact = sum(r.positions_found == r.positions_in_document for r in results)
+    complete = sum(r.positions_complete for r in results)
     sections = sum((r.sections for r in results), Counter[str]())
     files_with = Counter(kind for r in results for kind in r.sections)
     out.append(
         f"  total: {len(results)} exports; positions {found}/{total}; "
-        f"exports with every position {exact}/{len(results)}"
+        f"exports with every position {exact}/{len(results)}; positions with title, company "
+        f"and duration {complete}/{total}"
     )
     out.append(
         "  sections (files having it): "

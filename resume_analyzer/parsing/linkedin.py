@@ -236,10 +236,11 @@ def _join_wrapped(texts: Sequence[str]) -> str:
 @dataclass
 class _Header:
     """An entry's header as lines the structure step groups into one entry and never reads
-    as a heading: the first carries the dates (a dated line opens an entry), the parts after
-    it are joined by " | "; an undated entry gets three lines (school, degree, field) where it
-    has three parts, because three header lines close an entry there. All are set at the body
-    size: a larger bold "Blades Technology" would otherwise pass for a Skills heading."""
+    as a heading or a bullet. The first carries the dates (a dated line opens an entry);
+    parts are joined by "|" (which no heading has) and kept to a few words each (a longer
+    undated line is read as a bullet); an undated entry gets three lines where it has three
+    parts, because three header lines close an entry there. All are set at the body size: a
+    larger bold "Blades Technology" would otherwise pass for a Skills heading."""
 
     texts: list[str]
     lines: list[Line]
@@ -343,14 +344,13 @@ def _position(
     lines: list[Line],
     size: float,
 ) -> _Header:
-    """ "dates<tab>title" / "company | (duration) | location"."""
+    """ "dates<tab>title" / "company|(duration)" / "location"."""
     text = dates.text.strip()
     duration = _DURATION.search(text)
     span = text[: duration.start()].strip() if duration else text
-    parts = [company or "", duration.group(0).strip() if duration else ""]
-    parts += [ln.text.strip() for ln in rest]
-    second = " | ".join(p for p in parts if p)
-    return _Header([f"{span}\t{title}", *([second] if second else [])], lines, size)
+    second = "|".join(p for p in (company, duration.group(0).strip() if duration else "") if p)
+    texts = [f"{span}\t{title}", second, " ".join(ln.text.strip() for ln in rest)]
+    return _Header([t for t in texts if t], lines, size)
 
 
 def _entry(texts: Sequence[str], lines: list[Line], size: float) -> _Header:
@@ -359,11 +359,11 @@ def _entry(texts: Sequence[str], lines: list[Line], size: float) -> _Header:
     dated = [p for p in pieces if find_date_range(p) is not None]
     if dated and len(pieces) > 1:
         pieces.remove(dated[0])
-        return _Header([f"{dated[0]}\t{pieces[0]}", " | ".join(pieces[1:])], lines, size)
+        return _Header([f"{dated[0]}\t{pieces[0]}", "|".join(pieces[1:])], lines, size)
     if len(pieces) == 2 and ", " in pieces[1]:
         pieces[1:] = pieces[1].split(", ", 1)
     if len(pieces) > 3:
-        pieces[2:] = [" | ".join(pieces[2:])]
+        pieces[2:] = ["|".join(pieces[2:])]
     return _Header(pieces, lines, size)
 
 
