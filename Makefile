@@ -43,6 +43,7 @@ eval: install
 	$(BIN)/python -m evaluation.skills --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.scoring --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.linkedin --corpus $(CORPUS)
+	$(BIN)/python -m evaluation.relayout --corpus $(CORPUS)
 
 bench: install
 	$(BIN)/python benchmarks/run.py --corpus $(CORPUS)
