@@ -95,6 +95,9 @@ def export_pdf(*, metadata: bool = True) -> bytes:
     c.setTitle("Resume")
     p = _Page(c)
     _sidebar(p)
+    # The export links the profile URL with LinkedIn's tracking query behind it.
+    tracked = "https://www.linkedin.com/in/jane-doe-example-123?jobid=1234&lipi=urn%3Ali%3Apage"
+    c.linkURL(tracked, (SIDE_X, PAGE_H - 125, 190, PAGE_H - 92), relative=0, thickness=0)
     p.text(MAIN_X, 74, "Jane Doe", 26)
     p.text(MAIN_X, 91, "Associate Product Manager at Globex Inc | Growth and", 12)
     p.text(MAIN_X, 105, "Onboarding", 12)

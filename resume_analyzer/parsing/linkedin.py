@@ -78,6 +78,12 @@ def looks_like_export(words: Sequence[Word], width: float) -> bool:
     return footer and any(_DURATION.search(t) for t in texts)
 
 
+def profile_links(urls: Sequence[str]) -> list[str]:
+    """An export's links without LinkedIn's tracking query ("?jobid=…&lipi=…"), which the
+    printed profile URL does not have."""
+    return [url.split("?", 1)[0] if "linkedin.com/" in url.casefold() else url for url in urls]
+
+
 # --- Pages: the sidebar apart from the main column ----------------------------------------------
 
 

@@ -25,7 +25,7 @@ from resume_analyzer.errors import (
 )
 from resume_analyzer.parsing.layout import Word, lay_out_page
 from resume_analyzer.parsing.lines import Line, RawDocument
-from resume_analyzer.parsing.linkedin import ExportReader, rebuild
+from resume_analyzer.parsing.linkedin import ExportReader, profile_links, rebuild
 from resume_analyzer.settings import ParseSettings
 
 # pdfminer logs every font quirk of real-world PDFs at WARNING; they are not ours to show.
@@ -130,7 +130,7 @@ def read_pdf(data: bytes, name: str, settings: ParseSettings) -> RawDocument:
         lines=rebuild(lines) if export.found else lines,
         pages=count,
         source_format="pdf",
-        link_urls=links,
+        link_urls=profile_links(links) if export.found else links,
         warnings=warnings,
     )
 
