@@ -13,16 +13,16 @@ metadata was lost.
 Sizes distinguish everything (the whole export is set in one font), so the roles here are read
 from sizes relative to the body text, never from absolute sizes or colours. The output is the
 ordinary `Line` list, laid out so that the shared structure step finds the right sections:
-each position becomes one header line (dates first, so the position's dates are the ones
-found), its description paragraphs become list items under it, and every joined item is its
-own block so that nothing re-joins them.
+each position becomes a few short header lines (dates first, so the position's dates are the
+ones found; `linkedin_entries.py`), its description paragraphs become list items under it,
+and every joined item is its own block so that nothing re-joins them.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -31,13 +31,11 @@ from resume_analyzer.parsing.contact import EMAIL
 from resume_analyzer.parsing.dates import find_date_range
 from resume_analyzer.parsing.layout import Segment, Word, group_rows, make_line, split_segments
 from resume_analyzer.parsing.lines import Line
+from resume_analyzer.parsing.linkedin_entries import DURATION, EntryHeader, body_size, read_units
 from resume_analyzer.parsing.paragraphs import Item, find_right_edges, join_lines
 
 SIDEBAR, MAIN = 1, 2
 _FOOTER = re.compile(r"^page \d+ of \d+$", re.IGNORECASE)
-_SPAN = r"(?:less than a year|\d+ years?(?: \d+ months?)?|\d+ months?)"
-_DURATION = re.compile(rf"\({_SPAN}\)\s*$", re.IGNORECASE)  # a position's own duration
-_TENURE = re.compile(rf"^{_SPAN}$", re.IGNORECASE)  # a company's total, under its name
 _LABEL = re.compile(r"\([A-Z][\w-]*(?: [\w-]+){0,2}\)$")  # "(LinkedIn)", "(Mobile)"
 _GLYPH = re.compile(r"^[*•·](?=\w)")  # "*Fixed …": a bullet typed without its space
 
@@ -75,7 +73,7 @@ def looks_like_export(words: Sequence[Word], width: float) -> bool:
         return False
     texts = [" ".join(w.text for w in row) for row in group_rows(words)]
     footer = any(re.match(r"^page 1 of \d+$", t, re.IGNORECASE) for t in texts)
-    return footer and any(_DURATION.search(t) for t in texts)
+    return footer and any(DURATION.search(t) for t in texts)
 
 
 def profile_links(urls: Sequence[str]) -> list[str]:
@@ -138,16 +136,6 @@ def rebuild(lines: Sequence[Line]) -> list[Line]:
     return out.lines
 
 
-def _body_size(lines: Sequence[Line]) -> float:
-    """The smallest size that sets a tenth of the text: descriptions, not a long summary."""
-    chars: Counter[float] = Counter()
-    for line in lines:
-        chars[round(line.size * 2) / 2] += len(line.text)
-    total = sum(chars.values()) or 1
-    common = [size for size, n in chars.items() if n >= 0.1 * total]
-    return min(common) if common else 0.0
-
-
 Part = tuple[Line, list[Line]]
 
 
@@ -155,7 +143,7 @@ def _split_main(main: Sequence[Line]) -> tuple[list[Line], list[Part]]:
     """The lines above the first heading, and each heading with the lines under it."""
     if not main:
         return [], []
-    body = _body_size(main)
+    body = body_size(main)
     start = 0
     if main[0].size >= 2 * body:  # the name: twice the body size and more
         while start < len(main) and abs(main[start].size - main[0].size) < 0.5:
@@ -236,21 +224,7 @@ def _join_wrapped(texts: Sequence[str]) -> str:
     return joined
 
 
-# --- Main sections: positions, other entries, paragraphs -----------------------------------------
-
-
-@dataclass
-class _Header:
-    """An entry's header as lines the structure step groups into one entry and never reads
-    as a heading or a bullet. The first carries the dates (a dated line opens an entry);
-    parts are joined by "|" (which no heading has) and kept to a few words each (a longer
-    undated line is read as a bullet); an undated entry gets three lines where it has three
-    parts, because three header lines close an entry there. All are set at the body size: a
-    larger bold "Blades Technology" would otherwise pass for a Skills heading."""
-
-    texts: list[str]
-    lines: list[Line]
-    size: float
+# --- Main sections: entry headers and paragraphs -------------------------------------------------
 
 
 def _emit_section(
@@ -263,114 +237,13 @@ def _emit_section(
             out.paragraphs(join_lines(list(enumerate(paragraph)), right_edges=right_edges))
             paragraph.clear()
 
-    for unit in _units(body):
-        if isinstance(unit, _Header):
+    for unit in read_units(body):
+        if isinstance(unit, EntryHeader):
             flush()
             out.entry_header(unit)
         else:
             paragraph.append(unit)
     flush()
-
-
-def _units(body: Sequence[Line]) -> Iterator[_Header | Line]:
-    """Entry headers and body lines. A header is a run of larger lines (company, title,
-    school) and the body-size lines set tightly under it (dates, location, degree)."""
-    size = _body_size(body)
-    larger: list[Line] = []
-    company: str | None = None
-    i = 0
-    while i < len(body):
-        line = body[i]
-        if line.size > size + 0.25:
-            larger.append(line)
-            i += 1
-            continue
-        if not larger:
-            yield line
-            i += 1
-            continue
-        if _TENURE.match(line.text.strip()):
-            i += 1  # a company's total time, under its name: each position has its own
-            continue
-        tail: list[Line] = []
-        while i < len(body) and body[i].size <= size + 0.25 and _tight(body[i], tail):
-            tail.append(body[i])
-            i += 1
-        if tail and _is_position_dates(tail[0]):
-            title, new_company = _title_and_company(larger)
-            company = new_company or company
-            yield _position(title, company, tail[0], tail[1:], [*larger, *tail], size)
-        else:
-            # Wrapped lines of "Degree, Field · (dates)" joined before it is split at "·".
-            texts = [ln.text for ln in larger] + [" ".join(ln.text for ln in tail)] * bool(tail)
-            yield _entry(texts, larger + tail, size)
-        larger = []
-    if larger:
-        yield _entry([ln.text for ln in larger], larger, size)
-
-
-def _tight(line: Line, tail: Sequence[Line]) -> bool:
-    """Under a header's larger lines: set at the header's spacing or wrapped, closer than the
-    description below. After a page break (spacing unknown) a line continues a header that
-    has not reached its dates yet."""
-    if line.marker:
-        return False
-    if line.gap_above is None:
-        return not any(find_date_range(ln.text) for ln in tail)
-    return line.gap_above <= 0.75 * line.size
-
-
-def _is_position_dates(line: Line) -> bool:
-    """ "Month YYYY - Present (N years M months)": a date range with a duration, or alone."""
-    text = line.text.strip()
-    dates = find_date_range(text)
-    if dates is None:
-        return False
-    rest = (text[: dates.span[0]] + text[dates.span[1] :]).strip()
-    return bool(_DURATION.search(text)) or not rest
-
-
-def _title_and_company(larger: Sequence[Line]) -> tuple[str, str | None]:
-    """The title is the smaller type right above the dates; a company name sits above it in
-    larger type, only for a company's first position."""
-    title_size = larger[-1].size
-    k = len(larger)
-    while k > 0 and abs(larger[k - 1].size - title_size) < 0.25:
-        k -= 1
-    title = " ".join(ln.text for ln in larger[k:])
-    company = " ".join(ln.text for ln in larger[:k]) or None
-    return title, company
-
-
-def _position(
-    title: str,
-    company: str | None,
-    dates: Line,
-    rest: Sequence[Line],
-    lines: list[Line],
-    size: float,
-) -> _Header:
-    """ "dates<tab>title" / "company|(duration)" / "location"."""
-    text = dates.text.strip()
-    duration = _DURATION.search(text)
-    span = text[: duration.start()].strip() if duration else text
-    second = "|".join(p for p in (company, duration.group(0).strip() if duration else "") if p)
-    texts = [f"{span}\t{title}", second, " ".join(ln.text.strip() for ln in rest)]
-    return _Header([t for t in texts if t], lines, size)
-
-
-def _entry(texts: Sequence[str], lines: list[Line], size: float) -> _Header:
-    """A school (or another entry) with its "Degree, Field · (2019 - 2023)"."""
-    pieces = [p.strip() for t in texts for p in re.split(r"\s+·\s+|\t", t) if p.strip()]
-    dated = [p for p in pieces if find_date_range(p) is not None]
-    if dated and len(pieces) > 1:
-        pieces.remove(dated[0])
-        return _Header([f"{dated[0]}\t{pieces[0]}", "|".join(pieces[1:])], lines, size)
-    if len(pieces) == 2 and ", " in pieces[1]:
-        pieces[1:] = pieces[1].split(", ", 1)
-    if len(pieces) > 3:
-        pieces[2:] = ["|".join(pieces[2:])]
-    return _Header(pieces, lines, size)
 
 
 # --- Output: new lines, each item its own block ---------------------------------------------------
@@ -411,7 +284,7 @@ class _Output:
         for item in items:
             self._add(item, _join_wrapped([ln.text for ln in item]), marker=_listed(None))
 
-    def entry_header(self, header: _Header) -> None:
+    def entry_header(self, header: EntryHeader) -> None:
         # The first line is dated or bold, the others bold: how the structure step tells an
         # entry's header lines from its items.
         for n, text in enumerate(header.texts):
