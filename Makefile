@@ -46,6 +46,8 @@ eval: install
 	$(BIN)/python -m evaluation.audit --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.invariance --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.conservation --corpus $(CORPUS)
+	$(BIN)/python -m evaluation.linkedin --corpus $(CORPUS)
+	$(BIN)/python -m evaluation.relayout --corpus $(CORPUS)
 
 bench: install
 	$(BIN)/python benchmarks/run.py --corpus $(CORPUS)

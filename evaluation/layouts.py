@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,3 +73,63 @@ def evaluate_layouts(corpus: Path) -> dict[str, Any]:
         if a in signatures and b in signatures
     }
     return {"layouts": layouts, "pairs": pairs}
+
+
+# --- Real DOCX resumes re-laid out in one column and in two -------------------------------------
+
+SIDEBARS = ("left", "right", "left-overflow")
+
+
+@dataclass(frozen=True)
+class Relayout:
+    """Section kinds the one-column and the two-column PDFs of one DOCX resume parse into."""
+
+    file: str
+    sidebar: str
+    one_column: tuple[str, ...]
+    two_column: tuple[str, ...]
+
+    @property
+    def lost(self) -> list[str]:
+        """Kinds the one-column parse finds and the two-column parse does not."""
+        return sorted(set(self.one_column) - set(self.two_column))
+
+    @property
+    def gained(self) -> list[str]:
+        return sorted(set(self.two_column) - set(self.one_column))
+
+
+def relayouts(path: Path) -> list[Relayout]:
+    """The DOCX drawn in one column, then in two with the sidebar on each side."""
+    from evaluation.relayout import one_column_pdf, read_parts, two_column_pdf
+
+    parts = read_parts(path)
+    one = _kinds(one_column_pdf(parts), path)
+    return [
+        Relayout(path.name, side, one, _kinds(two_column_pdf(parts, sidebar=side), path))
+        for side in SIDEBARS
+    ]
+
+
+def _kinds(data: bytes, path: Path) -> tuple[str, ...]:
+    attempt = attempt_parse(data, filename=f"{path.stem}.pdf")
+    return tuple(s.kind for s in attempt.resume.sections) if attempt.resume else ()
+
+
+def render_relayouts(results: Sequence[Relayout]) -> list[str]:
+    out = ["== DOCX resumes re-laid out: sections of the one-column vs the two-column PDF"]
+    for r in results:
+        if r.lost or r.gained:
+            out.append(
+                f"  {r.file[:50]:50} sidebar {r.sidebar:13}  lost: {', '.join(r.lost) or 'none'}; "
+                f"gained: {', '.join(r.gained) or 'none'}"
+            )
+    for side in SIDEBARS:
+        group = [r for r in results if r.sidebar == side]
+        losing = sum(bool(r.lost) for r in group)
+        differing = sum(bool(r.lost or r.gained) for r in group)
+        out.append(
+            f"  sidebar {side}: {losing} of {len(group)} two-column re-layouts lose a section "
+            f"their one-column original has; {differing} differ at all"
+        )
+    return out

@@ -101,7 +101,8 @@ class Entry:
     """One role, degree, project or activity: the header lines above its bullets.
 
     `start` and `end` are ISO partial dates ("2021", "2021-06"); `current` is true when the
-    end reads "Present", "Current", "Now" or similar.
+    end reads "Present", "Current", "Now" or similar. `duration` is the time the entry says it
+    took ("2 years 3 months", as LinkedIn prints it), None when it says none.
     """
 
     title: str | None
@@ -113,8 +114,11 @@ class Entry:
     dates: str | None
     page: int
     line: int
+    duration: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        # "duration" only where printed, so documents without one keep their exact shape.
+        extra = {"duration": self.duration} if self.duration else {}
         return {
             "title": self.title,
             "organization": self.organization,
@@ -125,7 +129,7 @@ class Entry:
             "dates": self.dates,
             "page": self.page,
             "line": self.line,
-        }
+        } | extra
 
 
 @dataclass(frozen=True)

@@ -94,3 +94,18 @@ def find_date_range(text: str) -> DateRange | None:
             end = _iso(end_text)
         return DateRange(start, end, False, match.group(0).strip(), match.span())
     return None
+
+
+# "(2 years 3 months)", "(1 yr 2 mos)", "(5 months)", "(less than a year)": the time a role took,
+# printed after its dates by LinkedIn and some templates.
+_DURATION = re.compile(
+    r"\(\s*(less than a year|\d+\s+(?:years?|yrs?)(?:\s+\d+\s+(?:months?|mos?))?"
+    r"|\d+\s+(?:months?|mos?))\s*\)",
+    re.IGNORECASE,
+)
+
+
+def find_duration(text: str) -> tuple[str, tuple[int, int]] | None:
+    """A parenthesised duration ("2 years 3 months") and its span, or None."""
+    match = _DURATION.search(text)
+    return (match.group(1), match.span()) if match else None

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from resume_analyzer.document import Entry, SectionKind
 from resume_analyzer.parsing.contact import find_location
-from resume_analyzer.parsing.dates import find_date_range
+from resume_analyzer.parsing.dates import find_date_range, find_duration
 
 _ROLE = re.compile(
     r"\b(?:intern(?:ship)?|engineer|manager|analyst|associate|developer|designer|lead|"
@@ -53,6 +53,9 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
         rest = re.sub(
             r"\b(?:expected|anticipated|graduat(?:ed|ion|ing))\b:?", " ", rest, flags=re.I
         )
+    duration = find_duration(rest)
+    if duration:
+        rest = rest[: duration[1][0]] + " " + rest[duration[1][1] :]
     location = find_location(rest.split("\n"))
     if location:
         rest = rest.replace(location, " ")
@@ -73,6 +76,7 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
         dates=dates.text if dates else None,
         page=page,
         line=line,
+        duration=duration[0] if duration else None,
     )
 
 

@@ -105,8 +105,10 @@ def find_gutter(rows: Sequence[Row], width: float) -> Gutter | None:
         top = min(s.top for s in right)
         bottom = max(s.bottom for s in right)
         band = [s for s in segments if s.top >= top - 1 and s.bottom <= bottom + 1]
-        left = [s for s in band if s.x1 <= x + 1]
-        crossing = [s for s in band if s.x0 < x - 1.5 and s.x1 > x + 1]
+        left = [s for s in band if s.x1 <= x + 1 or _overflows(s, x - 1.5)]
+        crossing = [
+            s for s in band if s.x0 < x - 1.5 and s.x1 > x + 1 and not _overflows(s, x - 1.5)
+        ]
         right = [s for s in band if s.x0 >= x - 1.5]
         if len(left) < 3 or len(right) < 3 or len(crossing) > 0.04 * len(band):
             continue
@@ -116,6 +118,18 @@ def find_gutter(rows: Sequence[Row], width: float) -> Gutter | None:
         if best is None or score > best[0]:
             best = (score, Gutter(x - 1.5, top, bottom))
     return best[1] if best else None
+
+
+def _overflows(segment: Segment, edge: float) -> bool:
+    """A left column's word too long for it, run on past the column's edge (HTML and CSS draw
+    "SQL,Python,Excel,…" or a long URL so): the segment's first word crosses the edge and
+    any words after it start in the next column. It is left-column text, not a full-width
+    line, and must not hide the gutter."""
+    first, rest = segment.words[0], segment.words[1:]
+    # Starting well inside the left column: a word that begins just before the edge (a
+    # title beside a dates margin) is a line of the right-hand text, not an overflow.
+    crosses = first.x0 < edge - 60 and first.x1 > edge + 1
+    return crosses and all(w.x0 >= edge - 1 for w in rest)
 
 
 def _candidate_edges(segments: Sequence[Segment], width: float) -> list[float]:
@@ -159,7 +173,10 @@ def order_rows(rows: Sequence[Row], gutter: Gutter | None) -> list[tuple[int, Ro
     below = False
     for row in rows:
         top = min(s.top for s in row)
-        crosses = any(s.x0 < gutter.x and s.x1 > gutter.x + 2.5 for s in row)
+        overflowing = [s for s in row if _overflows(s, gutter.x)]
+        crosses = any(
+            s.x0 < gutter.x and s.x1 > gutter.x + 2.5 and s not in overflowing for s in row
+        )
         if top < gutter.top - 1:
             parts[0].append((0, row))
             continue
@@ -167,13 +184,27 @@ def order_rows(rows: Sequence[Row], gutter: Gutter | None) -> list[tuple[int, Ro
         if below:
             parts[3].append((3, row))
             continue
-        lpart = [s for s in row if s.x1 <= gutter.x + 2.5]
-        rpart = [s for s in row if s.x1 > gutter.x + 2.5]
+        lpart, rpart = _split_row(row, gutter.x, overflowing)
         if lpart:
             parts[1].append((1, lpart))
         if rpart:
             parts[2].append((2, rpart))
     return parts[0] + parts[1] + parts[2] + parts[3]
+
+
+def _split_row(row: Row, x: float, overflowing: Sequence[Segment]) -> tuple[Row, Row]:
+    """The row's segments left and right of the gutter; an overflowing word stays left."""
+    left: Row = []
+    right: Row = []
+    for seg in row:
+        if seg in overflowing:
+            left.append(Segment(seg.words[:1]))
+            right.extend([Segment(seg.words[1:])] if len(seg.words) > 1 else [])
+        elif seg.x1 <= x + 2.5:
+            left.append(seg)
+        else:
+            right.append(seg)
+    return left, right
 
 
 def make_line(row: Row, page: int, block: int) -> Line:

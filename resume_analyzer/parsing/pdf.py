@@ -26,6 +26,7 @@ from resume_analyzer.errors import (
 from resume_analyzer.parsing.glyphs import build_words, glyphs_of, unreadable_warning
 from resume_analyzer.parsing.layout import lay_out_page
 from resume_analyzer.parsing.lines import Line, RawDocument
+from resume_analyzer.parsing.linkedin import ExportReader, profile_links, rebuild
 from resume_analyzer.settings import ParseSettings
 
 # pdfminer logs every font quirk of real-world PDFs at WARNING; they are not ours to show.
@@ -97,8 +98,9 @@ def read_pdf(data: bytes, name: str, settings: ParseSettings) -> RawDocument:
             )
         if count == 0:
             raise EmptyDocumentError(f"{name} has no pages.")
+        export = ExportReader.from_metadata(pdf.metadata or {})  # a LinkedIn profile export
         pages = [
-            _read_page(page, number, name, settings)
+            _read_page(page, number, name, settings, export)
             for number, page in enumerate(pdf.pages, start=1)
         ]
     lines = [line for page_lines, *_ in pages for line in page_lines]
@@ -127,17 +129,18 @@ def read_pdf(data: bytes, name: str, settings: ParseSettings) -> RawDocument:
     if unreadable:
         warnings.append(unreadable_warning(unreadable))
     heights = {n: page[3] for n, page in enumerate(pages, 1)}
+    lines = _drop_running_lines(lines, heights, count)
     return RawDocument(
-        lines=_drop_running_lines(lines, heights, count),
+        lines=rebuild(lines) if export.found else lines,
         pages=count,
         source_format="pdf",
-        link_urls=links,
+        link_urls=profile_links(links) if export.found else links,
         warnings=warnings,
     )
 
 
 def _read_page(
-    page: Any, number: int, name: str, settings: ParseSettings
+    page: Any, number: int, name: str, settings: ParseSettings, export: ExportReader
 ) -> tuple[list[Line], list[str], bool, float, int]:
     from resume_analyzer.parsing.pdfpage import PageTooBusy, read_layout
 
@@ -151,7 +154,9 @@ def _read_page(
         ) from None
     built = build_words(glyphs_of(page.chars))
     words = [w for w in built.words if w.text.strip()]
-    lines = lay_out_page(words, float(page.width), number)
+    lines = export.lay_out(words, float(page.width), number)
+    if lines is None:
+        lines = lay_out_page(words, float(page.width), number)
     _mark_rules(lines, page)
     links = [str(link["uri"]) for link in page.hyperlinks if link.get("uri")]
     has_images = bool(page.images)
