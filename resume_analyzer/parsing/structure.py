@@ -26,7 +26,13 @@ from resume_analyzer.parsing.entries import names_title, parse_entry
 from resume_analyzer.parsing.language import detect_language, language_warning
 from resume_analyzer.parsing.lines import Line, RawDocument
 from resume_analyzer.parsing.paragraphs import Item, find_right_edges, join_lines
-from resume_analyzer.parsing.sections import Typography, heading_score, kind_of, looks_upper
+from resume_analyzer.parsing.sections import (
+    Typography,
+    heading_score,
+    kind_of,
+    looks_like_entry_line,
+    looks_upper,
+)
 
 ENTRY_KINDS: frozenset[str] = frozenset({"experience", "education", "projects", "leadership"})
 
@@ -43,14 +49,15 @@ def typography(lines: Sequence[Line]) -> Typography:
     return Typography(body_size=body, pitch=pitch)
 
 
-def _signature(line: Line, typo: Typography) -> tuple[float, bool, bool, bool] | None:
+def _signature(line: Line, typo: Typography) -> tuple[float, bool, bool, bool, int | None] | None:
     """What a heading looks like, when that look is distinctive enough to recognise others."""
     upper = looks_upper(line)
     larger = bool(typo.body_size) and line.size >= typo.body_size * 1.12
     ruled = line.rule_below or line.rule_above
     if not (upper or larger or ruled or line.heading_level is not None):
         return None
-    return (round(line.size), line.bold, upper, larger)
+    # The level too: under "## Experience", a "### Product Manager — Acme" is no section.
+    return (round(line.size), line.bold, upper, larger, line.heading_level)
 
 
 def find_headings(lines: Sequence[Line], typo: Typography) -> dict[int, SectionKind]:
@@ -72,7 +79,7 @@ def find_headings(lines: Sequence[Line], typo: Typography) -> dict[int, SectionK
     for i, line in enumerate(lines[first + 1 :], start=first + 1):
         if i in headings or line.in_header or scores[i] < 1.0:
             continue
-        if _signature(line, typo) in signatures:
+        if _signature(line, typo) in signatures and not looks_like_entry_line(line.text):
             headings[i] = kind_of(line.text.strip().rstrip(":"))[0] or "other"
     return headings
 

@@ -1,0 +1,279 @@
+"""Pasted plain text and Markdown: the shapes people send, read like the same resume in a PDF.
+
+No bullet glyphs, wrapped lines, upper-case job titles under EXPERIENCE, "Title | Company |
+Dates" in its many orders, "Company — Title" on two lines. All people and companies invented.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resume_analyzer.document import Resume, Section
+from resume_analyzer.parsing import parse_resume
+from resume_analyzer.parsing.entries import parse_entry
+from resume_analyzer.parsing.sections import looks_like_entry_line
+
+
+def parse_text(text: str, filename: str = "resume.txt") -> Resume:
+    return parse_resume(text.encode("utf-8"), filename=filename)
+
+
+def section(resume: Resume, kind: str) -> Section:
+    return next(s for s in resume.sections if s.kind == kind)
+
+
+# (header lines, title, organization, location, start, end): every order of the parts.
+ENTRY_SHAPES = [
+    (["Product Manager | Globex Inc | Jan 2021 – Present"], "Product Manager", "Globex Inc",
+     None, "2021-01", None),
+    (["Globex Inc | Product Manager | Jan 2021 – Present"], "Product Manager", "Globex Inc",
+     None, "2021-01", None),
+    (["Hooli | Product Manager | 2021 – 2023"], "Product Manager", "Hooli", None, "2021",
+     "2023"),
+    (["Product Manager, Hooli — 2021 – 2023"], "Product Manager", "Hooli", None, "2021", "2023"),
+    (["Product Manager, Globex Inc — Austin, TX — Jan 2021 – Mar 2023"], "Product Manager",
+     "Globex Inc", "Austin, TX", "2021-01", "2023-03"),
+    (["Product Manager at Hooli (2021–2023)"], "Product Manager", "Hooli", None, "2021",
+     "2023"),
+    (["Growth PM @ Hooli (2018 – 2019)"], "Growth PM", "Hooli", None, "2018", "2019"),
+    (["Jan 2021 – Mar 2023\tProduct Manager\tHooli"], "Product Manager", "Hooli", None,
+     "2021-01", "2023-03"),
+    (["2021 – 2023\tProduct Manager\tGlobex Inc"], "Product Manager", "Globex Inc", None, "2021",
+     "2023"),
+    (["Hooli — Product Manager"], "Product Manager", "Hooli", None, None, None),
+    (["Hooli", "Product Manager\tJan 2021 – Present"], "Product Manager", "Hooli", None,
+     "2021-01", None),
+    (["Globex Inc", "Product Manager", "Jan 2021 – Present"], "Product Manager", "Globex Inc",
+     None, "2021-01", None),
+    (["PRODUCT MANAGER", "Globex Inc, Austin, TX", "Jan 2023 – Present"], "PRODUCT MANAGER",
+     "Globex Inc", "Austin, TX", "2023-01", None),
+    (["SENIOR ANALYST | ACME", "May 2020 – Dec 2022"], "SENIOR ANALYST", "ACME", None,
+     "2020-05", "2022-12"),
+    (["Initech — Product Intern", "Jun 2019 – Aug 2019"], "Product Intern", "Initech", None,
+     "2019-06", "2019-08"),
+    (["Head of Product — Umbrella Health — Remote — 2020 – 2022"], "Head of Product",
+     "Umbrella Health", "Remote", "2020", "2022"),
+    (["Product Owner | Stark Industries | New York, NY | 03/2019 - 06/2020"], "Product Owner",
+     "Stark Industries", "New York, NY", "2019-03", "2020-06"),
+    (["Software Engineer II, Payments Team at Initech, Seattle, WA, 2016–2018"],
+     "Software Engineer II", "Initech", "Seattle, WA", "2016", "2018"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lines", "title", "organization", "location", "start", "end"), ENTRY_SHAPES
+)
+def test_parse_entry_puts_each_part_in_its_field(
+    lines: list[str],
+    title: str,
+    organization: str,
+    location: str | None,
+    start: str | None,
+    end: str | None,
+) -> None:
+    entry = parse_entry(lines, "experience", 1, 1)
+    got = (entry.title, entry.organization, entry.location, entry.start, entry.end)
+    assert got == (title, organization, location, start, end)
+
+
+@pytest.mark.parametrize(
+    ("line", "entry_line"),
+    [
+        ("PRODUCT MANAGER", True),
+        ("SENIOR ANALYST | ACME", True),
+        ("GLOBEX INC", True),
+        ("2021 – 2023", True),
+        ("HOOLI — PRODUCT", True),
+        ("WHAT I'VE BUILT", False),
+        ("EXPERIENCE", False),
+        ("PRODUCT EXPERIENCE", False),
+        ("TEACHING", False),
+    ],
+)
+def test_looks_like_entry_line(line: str, entry_line: bool) -> None:
+    assert looks_like_entry_line(line) is entry_line
+
+
+PASTED = """\
+Jordan Example
+jordan@example.com | (415) 555-0199 | Austin, TX
+
+SUMMARY
+Product-minded engineer who ships data-informed features with design and sales teams
+across three time zones.
+
+EXPERIENCE
+PRODUCT MANAGER
+Globex Inc, Austin, TX
+Jan 2023 – Present
+Launched a self-serve onboarding flow that cut time to first value by 35% for
+12,000 new accounts in two quarters.
+Ran 14 A/B tests on pricing pages and lifted paid conversion by 8%.
+
+SENIOR ANALYST | ACME CORP
+May 2020 – Dec 2022
+Interviewed 25 customers and turned the findings into a roadmap adopted by
+three engineering teams
+Wrote SQL dashboards that cut weekly reporting time from 6 hours to 1 hour
+
+Initech — Product Intern
+Jun 2019 – Aug 2019
+Built a prototype used by 300 beta users in the first month.
+
+WHAT I'VE BUILT
+Campus Marketplace
+Built a student marketplace used by 1,800 students and grew weekly listings by 40%.
+
+SKILLS
+SQL, Python, Figma, Jira
+"""
+
+
+def test_pasted_text_finds_every_role_under_experience() -> None:
+    resume = parse_text(PASTED)
+    assert [s.kind for s in resume.sections] == ["summary", "experience", "other", "skills"]
+    experience = section(resume, "experience")
+    assert [(e.title, e.organization, e.location, e.start, e.end) for e in experience.entries] == [
+        ("PRODUCT MANAGER", "Globex Inc", "Austin, TX", "2023-01", None),
+        ("SENIOR ANALYST", "ACME CORP", None, "2020-05", "2022-12"),
+        ("Product Intern", "Initech", None, "2019-06", "2019-08"),
+    ]
+    assert experience.entries[0].current
+    assert [(b.entry, b.text) for b in experience.bullets] == [
+        (0, "Launched a self-serve onboarding flow that cut time to first value by 35% for "
+            "12,000 new accounts in two quarters."),
+        (0, "Ran 14 A/B tests on pricing pages and lifted paid conversion by 8%."),
+        (1, "Interviewed 25 customers and turned the findings into a roadmap adopted by three "
+            "engineering teams"),
+        (1, "Wrote SQL dashboards that cut weekly reporting time from 6 hours to 1 hour"),
+        (2, "Built a prototype used by 300 beta users in the first month."),
+    ]  # fmt: skip
+
+
+def test_a_summary_paragraph_is_not_a_list_item() -> None:
+    summary = section(parse_text(PASTED), "summary")
+    assert [(b.text[:14], b.marker) for b in summary.bullets] == [("Product-minded", None)]
+
+
+@pytest.mark.parametrize(
+    ("title", "kinds"),
+    [
+        ("PRODUCT MANAGER", ["experience", "education"]),
+        ("SENIOR ANALYST | ACME", ["experience", "education"]),
+        ("GLOBEX INC", ["experience", "education"]),
+        ("HOOLI — PRODUCT", ["experience", "education"]),
+        ("ASSOCIATE PRODUCT MANAGER, HOOLI", ["experience", "education"]),
+        # An unknown heading in the same capitals is still a section.
+        ("SELECTED WORK", ["experience", "other", "education"]),
+    ],
+)
+def test_upper_case_title_under_a_section_is_no_section(title: str, kinds: list[str]) -> None:
+    text = (
+        "EXPERIENCE\n"
+        f"{title}\n"
+        "2021 – 2023\n"
+        "Shipped a billing page that cut support tickets by 22% in one quarter.\n\n"
+        "EDUCATION\n"
+        "University of Example, B.S. Economics, 2021\n"
+    )
+    assert [s.kind for s in parse_text(text).sections] == kinds
+
+
+@pytest.mark.parametrize(
+    ("lines", "first_bullet"),
+    [
+        # A lower-case continuation after a line without a full stop.
+        (["Led the redesign of the checkout flow with", "design and engineering"], 2),
+        # A line ending in "and" or a comma goes on.
+        (["Partnered with sales and", "Marketing on launch plans"], 2),
+        # A number that is no date goes on a sentence.
+        (["Ran pricing experiments with the growth team across", "1,200 accounts"], 2),
+        (["Cut onboarding time for new sellers by", "35% in two quarters"], 2),
+        # A full stop ends the bullet, whatever follows.
+        (["Cut churn by 4% with a new onboarding email.", "reduced costs by 10% across regions"],
+         1),
+        # A new capitalised sentence is a new bullet.
+        (["Cut churn by 4% across the EMEA region", "Reduced costs by 10% across regions"], 1),
+        # A dated line opens an entry.
+        (["Led the redesign of the checkout flow with", "2021 – 2023"], 1),
+        # A blank line separates.
+        (["Led the redesign of the checkout flow with", "", "design and engineering"], 1),
+    ],
+)  # fmt: skip
+def test_wrapped_lines_of_one_bullet_join(lines: list[str], first_bullet: int) -> None:
+    text = "EXPERIENCE\nProduct Manager | Hooli | 2021 – 2023\n" + "\n".join(lines) + "\n"
+    experience = section(parse_text(text), "experience")
+    assert experience.bullets[0].text == " ".join(lines[:first_bullet])
+
+
+# Bullets as people write them: a capitalised verb, then lower-case words, numbers and
+# percentages; wrapped at any width, each must come back whole.
+WORD = st.sampled_from(
+    "the a of to with for and users team launch growth revenue churn roadmap pricing "
+    "onboarding experiments dashboards customers 12 35% 1,800 $2M q3 weekly".split()
+)
+VERB = st.sampled_from(["Launched", "Led", "Cut", "Grew", "Built", "Ran", "Shipped"])
+BULLET = st.builds(lambda v, ws: " ".join([v, *ws]) + ".", VERB, st.lists(WORD, min_size=6))
+
+
+@settings(max_examples=60, deadline=None, database=None)
+@given(st.lists(BULLET, min_size=1, max_size=4), st.integers(min_value=50, max_value=90))
+def test_wrapped_bullets_come_back_whole(bullets: list[str], width: int) -> None:
+    wrapped = "\n".join(line for bullet in bullets for line in textwrap.wrap(bullet, width))
+    text = f"EXPERIENCE\nProduct Manager | Hooli | 2021 – 2023\n{wrapped}\n"
+    experience = section(parse_text(text), "experience")
+    assert [b.text for b in experience.bullets] == bullets
+    assert len(experience.entries) == 1
+
+
+MARKDOWN = """\
+# Jordan Example
+
+jordan@example.com · [Portfolio](https://jordan.example.com)
+
+## Experience
+
+### Product Manager — Globex Inc
+*Jan 2023 – Present*
+
+- Launched a self-serve onboarding flow that cut time to first value by 35%
+- Ran 14 A/B tests on pricing pages and lifted paid conversion by 8%
+
+**Hooli**
+Senior Analyst | *May 2020 – Dec 2022*
+
+- Built [a churn model](https://example.com/churn) that flagged 80% of at-risk accounts
+
+## Projects
+
+### Campus Marketplace (2021–2022)
+
+- Built a student marketplace used by 1,800 students
+
+## Education
+
+**University of Example** — B.S. Economics, 2020
+"""
+
+
+def test_markdown_entries_and_bullets() -> None:
+    resume = parse_text(MARKDOWN, "resume.md")
+    assert [s.kind for s in resume.sections] == ["experience", "projects", "education"]
+    experience = section(resume, "experience")
+    assert [(e.title, e.organization, e.start, e.end) for e in experience.entries] == [
+        ("Product Manager", "Globex Inc", "2023-01", None),
+        ("Senior Analyst", "Hooli", "2020-05", "2022-12"),
+    ]
+    assert [b.entry for b in experience.bullets] == [0, 0, 1]
+    assert experience.bullets[2].text.startswith("Built a churn model (https://example.com/churn)")
+    projects = section(resume, "projects")
+    assert [(e.title, e.start, e.end) for e in projects.entries] == [
+        ("Campus Marketplace", "2021", "2022")
+    ]
+    assert "https://example.com/churn" in [link.url for link in resume.contact.links] or (
+        "https://jordan.example.com" in [link.url for link in resume.contact.links]
+    )
