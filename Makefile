@@ -42,6 +42,7 @@ eval: install
 	$(BIN)/python -m evaluation --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.skills --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.scoring --corpus $(CORPUS)
+	$(BIN)/python -m evaluation.shapes --corpus $(CORPUS)
 
 bench: install
 	$(BIN)/python benchmarks/run.py --corpus $(CORPUS)

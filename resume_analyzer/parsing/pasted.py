@@ -31,6 +31,7 @@ _CONNECTORS = re.compile(r"(?:,|&|\b(?:and|or|the|of|to|with|for|in|on|by|a|an|a
 # Separators of a "Title | Company | Dates" line; a sentence rarely has them.
 _HEADER_PARTS = re.compile(r"\s[|•·]\s|\s[–—]\s|\t|\s{3,}")
 _CONTACT = re.compile(r"@|https?:|www\.|linkedin\.com|github\.com", re.IGNORECASE)
+_NUMBER_START = frozenset("0123456789$€£¥₹(~+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -70,17 +71,24 @@ def continues(prev: Line, line: Line) -> bool:
         return False  # "Skills" over "python, sql, …" is a heading and its first line
     if _CONTACT.search(text):
         return False  # "jane@example.com | …" under a summary starts in lower case too
-    words = text.split()
-    if find_date_range(text) is not None and len(words) <= 12:
-        return False  # a dated line opens an entry
+    if _dated_header(before) or _dated_header(text):
+        return False  # a short dated line is an entry's header, neither wrapped nor a wrap
     if _CONNECTORS.search(before) or (before.endswith("-") and text[:1].islower()):
         return True
     if text[:1].isupper():
         return False
     if text[:1].islower():
         return True
-    # A digit or symbol ("12,000 accounts", "$2M") that is no date goes on a sentence.
-    return len(before.split()) >= 4
+    # A number ("12,000 accounts", "$2M", "(40%)") that is no date goes on a sentence.
+    return text[:1] in _NUMBER_START and len(before.split()) >= 4
+
+
+def _dated_header(text: str) -> bool:
+    """A short line with a date, or any line ending in one ("… Google  Jan 2021 – Present")."""
+    dates = find_date_range(text)
+    if dates is None:
+        return False
+    return len(text.split()) <= 12 or not text[dates.span[1] :].strip(" )]|·")
 
 
 def _names_section(text: str) -> bool:

@@ -76,12 +76,32 @@ def find_headings(lines: Sequence[Line], typo: Typography) -> dict[int, SectionK
     # ones it does; only below the first known heading, so the name at the top is not one.
     signatures = {_signature(lines[i], typo) for i in headings} - {None}
     first = min(headings)
+    current = headings[first]
     for i, line in enumerate(lines[first + 1 :], start=first + 1):
-        if i in headings or line.in_header or scores[i] < 1.0:
+        if i in headings:
+            current = headings[i]
             continue
-        if _signature(line, typo) in signatures and not looks_like_entry_line(line.text):
-            headings[i] = kind_of(line.text.strip().rstrip(":"))[0] or "other"
+        if line.in_header or scores[i] < 1.0 or _signature(line, typo) not in signatures:
+            continue
+        if not _opens_entry(lines, i, headings, current):
+            headings[i] = current = kind_of(line.text.strip().rstrip(":"))[0] or "other"
     return headings
+
+
+def _opens_entry(
+    lines: Sequence[Line], i: int, headings: dict[int, SectionKind], current: SectionKind
+) -> bool:
+    """A line set like the headings that starts an entry instead: it names a role, company
+    or dates ("PRODUCT MANAGER"); it comes right under a heading (no section is empty); or,
+    in a section of entries, a short dated line follows it ("CAMPUS MARKETPLACE" / "2021")."""
+    if looks_like_entry_line(lines[i].text) or i - 1 in headings:
+        return True
+    if current not in ENTRY_KINDS:
+        return False
+    return any(
+        len(line.text.split()) <= 12 and find_date_range(line.text) is not None
+        for line in lines[i + 1 : i + 3]
+    )
 
 
 def _labels_contact(lines: Sequence[Line], i: int) -> bool:
