@@ -6,14 +6,19 @@ Dates" in its many orders, "Company — Title" on two lines. All people and comp
 
 from __future__ import annotations
 
+import json
 import textwrap
 from collections.abc import Callable
+from pathlib import Path
 
+import builders
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from resumes import APM, Role, Spec, to_pdf
 
+from evaluation import shapes
 from resume_analyzer.document import Resume, Section
 from resume_analyzer.parsing import parse_resume
 from resume_analyzer.parsing.entries import parse_entry
@@ -63,6 +68,9 @@ ENTRY_SHAPES = [
      "Stark Industries", "New York, NY", "2019-03", "2020-06"),
     (["Software Engineer II, Payments Team at Initech, Seattle, WA, 2016–2018"],
      "Software Engineer II", "Initech", "Seattle, WA", "2016", "2018"),
+    # Copied out of a PDF: one space where the page had a gap.
+    (["Associate Product Manager Jan 2023 – Present", "Globex Inc San Francisco, CA"],
+     "Associate Product Manager", "Globex Inc", "San Francisco, CA", "2023-01", None),
 ]  # fmt: skip
 
 
@@ -90,6 +98,7 @@ def test_parse_entry_puts_each_part_in_its_field(
         ("GLOBEX INC", True),
         ("2021 – 2023", True),
         ("HOOLI — PRODUCT", True),
+        ("GPA: 3.8/4.0", True),
         ("WHAT I'VE BUILT", False),
         ("EXPERIENCE", False),
         ("PRODUCT EXPERIENCE", False),
@@ -344,3 +353,22 @@ def test_pasted_text_reads_like_the_pdf(shape: str, width: int) -> None:
     from_pdf = parse_resume(to_pdf(APM), filename="resume.pdf")
     pasted = parse_text(to_plain(APM, HEADER_SHAPES[shape], width))
     assert outline(pasted) == outline(from_pdf)
+
+
+def test_evaluation_compares_each_pdf_with_its_plain_text(tmp_path: Path) -> None:
+    folder = tmp_path / "resumes" / "pdf"
+    folder.mkdir(parents=True)
+    (folder / "one.pdf").write_bytes(builders.one_column_pdf())
+    (folder / "apm.pdf").write_bytes(to_pdf(APM))
+    report = tmp_path / "shapes.json"
+    result = CliRunner().invoke(shapes.main, ["--corpus", str(tmp_path), "--json", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "same section kinds:        2/2" in result.output
+    assert "same experience entries:   2/2" in result.output
+    rows = json.loads(report.read_text("utf-8"))
+    assert [(row["file"], row["pdf_entries"], row["text_entries"]) for row in rows] == [
+        ("apm.pdf", 2, 2),
+        ("one.pdf", 2, 2),
+    ]
+    # Counts and file names only: no name, email or bullet of the resumes.
+    assert builders.NAME not in result.output and APM.name not in report.read_text("utf-8")

@@ -56,6 +56,7 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
         )
     location = find_location(rest.split("\n"))
     if location:
+        location = _place_only(location)
         rest = rest.replace(location, " ")
     segments = [
         s.strip(" ,;:|-–—()")
@@ -80,6 +81,16 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
         page=page,
         line=line,
     )
+
+
+def _place_only(location: str) -> str:
+    """ "San Francisco, CA" from "Globex Inc San Francisco, CA": copied text keeps one space
+    between a company and its city, and a company's suffix ("Inc", "Labs") ends it."""
+    city = location.split(",", 1)[0]
+    suffixes = list(ORGANIZATION.finditer(city))
+    if not suffixes or not location[suffixes[-1].end() :].strip(" ,"):
+        return location
+    return location[suffixes[-1].end() :].strip(" ,")
 
 
 def _after_at(text: str) -> str | None:

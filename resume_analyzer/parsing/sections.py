@@ -294,11 +294,14 @@ _NOT_HEADING = re.compile(r"[@|•]|https?:|www\.|\d{4}|\.com\b")
 
 
 def looks_like_entry_line(text: str) -> bool:
-    """A job title, company or date line ("PRODUCT MANAGER", "GLOBEX INC", "2021 – 2023"):
-    set like a heading in some resumes, but part of an entry, never a section of its own."""
+    """A job title, company, date or detail line ("PRODUCT MANAGER", "GLOBEX INC", "2021 –
+    2023", "GPA: 3.8"): set like a heading in some resumes, but part of an entry, never a
+    section of its own."""
     norm = text.strip().rstrip(":")
     if find_date_range(norm) is not None or _ENTRY_SEPARATOR.search(norm):
         return True
+    if ":" in norm or any(ch.isdigit() for ch in norm):
+        return True  # a label with its value ("GPA: 3.8/4.0"), a figure: an entry's detail
     return bool(ROLE.search(norm) or ORGANIZATION.search(norm)) and kind_of(norm)[0] is None
 
 
