@@ -23,6 +23,8 @@ from resume_analyzer.document import Resume, Section
 from resume_analyzer.parsing import parse_resume
 from resume_analyzer.parsing.entries import parse_entry
 from resume_analyzer.parsing.sections import looks_like_entry_line
+from resume_analyzer.parsing.text import read_text
+from resume_analyzer.settings import ParseSettings
 
 
 def parse_text(text: str, filename: str = "resume.txt") -> Resume:
@@ -372,3 +374,24 @@ def test_evaluation_compares_each_pdf_with_its_plain_text(tmp_path: Path) -> Non
     ]
     # Counts and file names only: no name, email or bullet of the resumes.
     assert builders.NAME not in result.output and APM.name not in report.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        # A name or a company in Title Case is not the start of a sentence.
+        ("Jordan Example\nproduct manager in Austin",
+         ["Jordan Example", "product manager in Austin"]),
+        ("Globex Inc\nfintech, 200 people", ["Globex Inc", "fintech, 200 people"]),
+        # A heading word stays a heading over a lower-case list.
+        ("Skills\npython, sql, figma", ["Skills", "python, sql, figma"]),
+        # Contact details under a summary start in lower case too.
+        ("I build products people love to use\njordan@example.com",
+         ["I build products people love to use", "jordan@example.com"]),
+        # A wrapped sentence joins.
+        ("Led the redesign of\nthe checkout flow", ["Led the redesign of the checkout flow"]),
+    ],
+)  # fmt: skip
+def test_what_a_lower_case_line_continues(text: str, lines: list[str]) -> None:
+    raw = read_text(text, ParseSettings())
+    assert [line.text for line in raw.lines] == lines

@@ -78,9 +78,15 @@ def continues(prev: Line, line: Line) -> bool:
     if text[:1].isupper():
         return False
     if text[:1].islower():
-        return True
+        # Under a name or a company ("Jordan Example" / "product manager"): no sentence.
+        return not _title_case(before)
     # A number ("12,000 accounts", "$2M", "(40%)") that is no date goes on a sentence.
     return text[:1] in _NUMBER_START and len(before.split()) >= 4
+
+
+def _title_case(text: str) -> bool:
+    words = _WORD.findall(text)
+    return 0 < len(words) <= 5 and all(word[0].isupper() for word in words)
 
 
 def _dated_header(text: str) -> bool:
