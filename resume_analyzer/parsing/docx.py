@@ -11,6 +11,7 @@ before python-docx inflates anything.
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import re
 import zipfile
@@ -339,12 +340,11 @@ def _join_soft_breaks(lines: list[Line], listed: bool) -> list[Line]:
     the sentence above (lower case after no full stop, or after "and" or a comma).
     """
     out = lines[:1]
-    for line in lines[1:]:
-        prev = out[-1]
+    for above, line in itertools.pairwise(lines):
         dated = find_date_range(line.text) is not None and len(line.text.split()) <= 12
         wraps = listed and line.marker is None and not dated
-        if wraps or continues(prev, line):
-            prev.text = join_text(prev.text, line.text)
+        if wraps or continues(out[-1], line, above.text):
+            out[-1].text = join_text(out[-1].text, line.text)
         else:
             out.append(line)
     return out

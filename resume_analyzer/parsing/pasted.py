@@ -49,22 +49,25 @@ def shape_pasted(lines: Sequence[Line]) -> list[Line]:
 
 def join_wrapped(lines: Sequence[Line]) -> list[Line]:
     out: list[Line] = []
+    above = ""  # the last visual line joined into out[-1]
     for line in lines:
-        prev = out[-1] if out else None
-        if prev is not None and continues(prev, line):
-            prev.text = join_text(prev.text, line.text)
-            continue
-        out.append(line)
+        if out and continues(out[-1], line, above):
+            out[-1].text = join_text(out[-1].text, line.text)
+        else:
+            out.append(line)
+        above = line.text
     return out
 
 
-def continues(prev: Line, line: Line) -> bool:
-    """Whether `line` is the wrapped tail of `prev` (same block, no marker, no heading)."""
+def continues(prev: Line, line: Line, above: str) -> bool:
+    """Whether `line` is the wrapped tail of `prev` (same block, no marker, no heading), whose
+    last visual line was `above`. Only that line is looked at, never the whole of `prev`: a
+    paragraph of many wrapped lines is then read in linear time."""
     if line.marker is not None or line.block != prev.block or line.bold != prev.bold:
         return False
     if line.heading_level is not None or prev.heading_level is not None:
         return False
-    before, text = prev.text.rstrip(), line.text
+    before, text = above.rstrip(), line.text
     if before.endswith(_TERMINAL) or _HEADER_PARTS.search(before):
         return False
     if _names_section(before) or _names_section(text):
