@@ -27,7 +27,8 @@ from resume_analyzer.parsing.sections import kind_of
 
 IMPLICIT_MARKER = "•"
 _TERMINAL = (".", "!", "?", ":", ";")
-_CONNECTORS = re.compile(r"(?:,|&|\b(?:and|or|the|of|to|with|for|in|on|by|a|an|at))$", re.I)
+# Lower case only: "Jordan A" ends with an initial, not an article.
+_CONNECTORS = re.compile(r"(?:,|&|\b(?:and|or|the|of|to|with|for|in|on|by|a|an|at))$")
 # Separators of a "Title | Company | Dates" line; a sentence rarely has them.
 _HEADER_PARTS = re.compile(r"\s[|•·]\s|\s[–—]\s|\t|\s{3,}")
 _CONTACT = re.compile(r"@|https?:|www\.|linkedin\.com|github\.com", re.IGNORECASE)
