@@ -15,6 +15,7 @@ such text read like the same resume in a PDF:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -28,7 +29,7 @@ from resume_analyzer.parsing.sections import kind_of
 IMPLICIT_MARKER = "•"
 _TERMINAL = (".", "!", "?", ":", ";")
 # Lower case only: "Jordan A" ends with an initial, not an article.
-_CONNECTORS = re.compile(r"(?:,|&|\b(?:and|or|the|of|to|with|for|in|on|by|a|an|at))$")
+_CONNECTOR_WORDS = frozenset("and or the of to with for in on by a an at".split())
 # Separators of a "Title | Company | Dates" line; a sentence rarely has them.
 _HEADER_PARTS = re.compile(r"\s[|•·]\s|\s[–—]\s|\t|\s{3,}")
 _CONTACT = re.compile(r"@|https?:|www\.|linkedin\.com|github\.com", re.IGNORECASE)
@@ -39,13 +40,22 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 def shape_pasted(lines: Sequence[Line]) -> list[Line]:
     """Join wrapped lines, then mark sentence lines as list items (see the module's docstring)."""
     joined = join_wrapped(lines)
-    # Lines per block, section headings not counted: a sentence alone between blank lines,
-    # or under a heading only ("SUMMARY"), is a paragraph, not a list item.
-    sizes = Counter(line.block for line in joined if kind_of(line.text.rstrip(":"))[0] is None)
-    for line in joined:
-        if line.marker is None and sizes[line.block] > 1 and is_sentence(line):
+    sentences = [line for line in joined if line.marker is None and is_sentence(line)]
+    listed = _blocks_of_several({line.block for line in sentences}, joined)
+    for line in sentences:
+        if line.block in listed:
             line.marker = IMPLICIT_MARKER
     return joined
+
+
+def _blocks_of_several(blocks: set[int], lines: Sequence[Line]) -> set[int]:
+    """Which of `blocks` hold two lines or more, section headings not counted: a sentence
+    alone between blank lines, or under a heading only ("SUMMARY"), is a paragraph."""
+    counts: Counter[int] = Counter()
+    for line in lines:
+        if line.block in blocks and counts[line.block] < 2 and not _names_section(line.text):
+            counts[line.block] += 1
+    return {block for block, count in counts.items() if count >= 2}
 
 
 def join_wrapped(lines: Sequence[Line]) -> list[Line]:
@@ -69,23 +79,31 @@ def continues(prev: Line, line: Line, above: str) -> bool:
     if line.heading_level is not None or prev.heading_level is not None:
         return False
     before, text = above.rstrip(), line.text
-    if before.endswith(_TERMINAL) or _HEADER_PARTS.search(before):
+    if before.endswith(_TERMINAL):
         return False
+    first = text[:1]
+    # Why it might go on, from the cheapest signs; most lines have none and stop here.
+    joined_by_word = _ends_with_connector(before) or (before.endswith("-") and first.islower())
+    if not (joined_by_word or first.islower() or first in _NUMBER_START):
+        return False
+    if _HEADER_PARTS.search(before) or _CONTACT.search(text):
+        return False  # "Title | Company"; "jane@example.com | …" starts in lower case too
     if _names_section(before) or _names_section(text):
         return False  # "Skills" over "python, sql, …" is a heading and its first line
-    if _CONTACT.search(text):
-        return False  # "jane@example.com | …" under a summary starts in lower case too
     if _dated_header(before) or _dated_header(text):
         return False  # a short dated line is an entry's header, neither wrapped nor a wrap
-    if _CONNECTORS.search(before) or (before.endswith("-") and text[:1].islower()):
+    if joined_by_word:
         return True
-    if text[:1].isupper():
-        return False
-    if text[:1].islower():
+    if first.islower():
         # Under a name or a company ("Jordan Example" / "product manager"): no sentence.
         return not _title_case(before)
     # A number ("12,000 accounts", "$2M", "(40%)") that is no date goes on a sentence.
-    return text[:1] in _NUMBER_START and len(before.split()) >= 4
+    return len(before.split()) >= 4
+
+
+def _ends_with_connector(text: str) -> bool:
+    """ "…with the design and", "…SQL, Python,": the line stopped mid-phrase."""
+    return text.endswith((",", "&")) or text.rsplit(" ", 1)[-1] in _CONNECTOR_WORDS
 
 
 def _title_case(text: str) -> bool:
@@ -93,6 +111,8 @@ def _title_case(text: str) -> bool:
     return 0 < len(words) <= 5 and all(word[0].isupper() for word in words)
 
 
+# Each line is looked at twice, as the line below and as the line above: remember the answers.
+@functools.lru_cache(maxsize=512)
 def _dated_header(text: str) -> bool:
     """A short line with a date, or any line ending in one ("… Google  Jan 2021 – Present")."""
     dates = find_date_range(text)
@@ -101,6 +121,7 @@ def _dated_header(text: str) -> bool:
     return len(text.split()) <= 12 or not text[dates.span[1] :].strip(" )]|·")
 
 
+@functools.lru_cache(maxsize=512)
 def _names_section(text: str) -> bool:
     return len(text.split()) <= 5 and kind_of(text.rstrip(":"))[1]
 
@@ -111,8 +132,10 @@ def is_sentence(line: Line) -> bool:
     text = line.text.strip()
     if line.heading_level is not None or line.bold or _CONTACT.search(text):
         return False
+    if text.count(" ") < 4:
+        return False
     words = _WORD.findall(text)
-    if len(text.split()) < 5 or len(words) < 4:
+    if len(words) < 4:
         return False
     lower = sum(word[0].islower() for word in words)
     if lower * 2 < len(words):
@@ -121,5 +144,4 @@ def is_sentence(line: Line) -> bool:
     if short and (kind_of(text.rstrip(":"))[0] is not None or names_title(text, "experience")):
         return False
     # A full stop makes a dated line a sentence ("Led the 2024 redesign of onboarding.").
-    dated = find_date_range(text) is not None
-    return text.endswith(".") or not (dated or _HEADER_PARTS.search(text))
+    return text.endswith(".") or not (_HEADER_PARTS.search(text) or find_date_range(text))
