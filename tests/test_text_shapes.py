@@ -395,3 +395,28 @@ def test_evaluation_compares_each_pdf_with_its_plain_text(tmp_path: Path) -> Non
 def test_what_a_lower_case_line_continues(text: str, lines: list[str]) -> None:
     raw = read_text(text, ParseSettings())
     assert [line.text for line in raw.lines] == lines
+
+
+def test_title_case_headings_of_plain_text() -> None:
+    text = (
+        "Jordan Example\njordan@example.com\n\n"
+        "Summary\nProduct manager who ships data-informed features with design and sales.\n\n"
+        "Professional Experiences\n"
+        "Product Manager | Hooli | 2021 – Present\n"
+        "Shipped a billing page that cut support tickets by 22% in one quarter.\n\n"
+        "Academic Projects\n"
+        "Campus Marketplace\n"
+        "Built a student marketplace used by 1,800 students in its first year.\n\n"
+        "Technical Skills\nSQL, Python, Figma\n"
+    )
+    resume = parse_text(text)
+    assert [s.kind for s in resume.sections] == ["summary", "experience", "projects", "skills"]
+    assert [e.organization for e in section(resume, "experience").entries] == ["Hooli"]
+    # A role in Title Case is no heading, even where its words name one ("Research").
+    text = text.replace("Campus Marketplace", "Research Assistant, Campus Lab")
+    assert [s.kind for s in parse_text(text).sections] == [
+        "summary",
+        "experience",
+        "projects",
+        "skills",
+    ]

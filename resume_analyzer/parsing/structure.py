@@ -60,6 +60,18 @@ def _signature(line: Line, typo: Typography) -> tuple[float, bool, bool, bool, i
     return (round(line.size), line.bold, upper, larger, line.heading_level)
 
 
+def _plain_heading(line: Line) -> bool:
+    """The look of a heading in plain text: four words or fewer, each capitalised, with a
+    section's head word ("Professional Experiences", "Academic Projects")."""
+    words = [word for word in line.text.split() if word.casefold() not in _SMALL_WORDS]
+    if not 0 < len(words) <= 4 or not all(word[:1].isupper() for word in words):
+        return False
+    return kind_of(line.text.strip().rstrip(":"))[0] is not None
+
+
+_SMALL_WORDS = frozenset({"and", "&", "of", "in", "for", "the", "a", "an", "to", "with"})
+
+
 def find_headings(lines: Sequence[Line], typo: Typography) -> dict[int, SectionKind]:
     """Line index → section kind, for every line that opens a section."""
     scores = [heading_score(line, typo) for line in lines]
@@ -75,13 +87,17 @@ def find_headings(lines: Sequence[Line], typo: Typography) -> dict[int, SectionK
     # Headings the vocabulary does not know ("WHAT I'VE BUILT") are found by looking like the
     # ones it does; only below the first known heading, so the name at the top is not one.
     signatures = {_signature(lines[i], typo) for i in headings} - {None}
+    # Plain text has no type to tell headings by: its Title Case headings look like this.
+    plain = not typo.body_size and all(line.heading_level is None for line in lines)
     first = min(headings)
     current = headings[first]
     for i, line in enumerate(lines[first + 1 :], start=first + 1):
         if i in headings:
             current = headings[i]
             continue
-        if line.in_header or scores[i] < 1.0 or _signature(line, typo) not in signatures:
+        if line.in_header or scores[i] < 1.0:
+            continue
+        if not (_signature(line, typo) in signatures or (plain and _plain_heading(line))):
             continue
         if not _opens_entry(lines, i, headings, current):
             headings[i] = current = kind_of(line.text.strip().rstrip(":"))[0] or "other"
