@@ -420,3 +420,28 @@ def test_title_case_headings_of_plain_text() -> None:
         "projects",
         "skills",
     ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "kinds"),
+    [
+        # Under Skills, a Title Case line labels a group of skills.
+        (["Skills", "Programming Languages", "Python, SQL, Go"], ["experience", "skills"]),
+        # Over a list item inside a role, it is the role's sub-heading.
+        (["Market Research Initiatives", "Ran 30 interviews with buyers across four markets."],
+         ["experience"]),
+        # Over an entry, it opens a section.
+        (["Selected Publications", "Pricing Signals, Example Journal of Products"],
+         ["experience", "publications"]),
+    ],
+)  # fmt: skip
+def test_title_case_lines_that_open_no_section(lines: list[str], kinds: list[str]) -> None:
+    text = "\n".join(
+        [
+            "Experience",
+            "Product Manager | Hooli | 2021 – Present",
+            "Shipped a billing page that cut support tickets by 22% in one quarter.",
+            *lines,
+        ]
+    )
+    assert [s.kind for s in parse_text(text).sections] == kinds
