@@ -427,8 +427,8 @@ def test_title_case_headings_of_plain_text() -> None:
     [
         # Under Skills, a Title Case line labels a group of skills.
         (["Skills", "Programming Languages", "Python, SQL, Go"], ["experience", "skills"]),
-        # Over a list item inside a role, it is the role's sub-heading.
-        (["Market Research Initiatives", "Ran 30 interviews with buyers across four markets."],
+        # Naming the section already open, it opens no other.
+        (["Growth Experience Highlights", "Ran 30 interviews with buyers across four markets."],
          ["experience"]),
         # Over an entry, it opens a section.
         (["Selected Publications", "Pricing Signals, Example Journal of Products"],

@@ -60,15 +60,12 @@ def _signature(line: Line, typo: Typography) -> tuple[float, bool, bool, bool, i
     return (round(line.size), line.bold, upper, larger, line.heading_level)
 
 
-def _plain_heading(line: Line, current: SectionKind, below: Line | None) -> bool:
+def _plain_heading(line: Line, current: SectionKind) -> bool:
     """The look of a heading in plain text: four words or fewer, each capitalised, with
     another section's head word ("Professional Experiences", "Academic Projects"). Not in
-    Skills, where such lines label groups ("Programming Languages", "Cloud Technologies"),
-    nor over a list item in a section of entries: that is a role's sub-heading."""
+    Skills, where such lines label groups ("Programming Languages", "Cloud Technologies")."""
     words = [word for word in line.text.split() if word.casefold() not in _SMALL_WORDS]
     if current == "skills" or not 0 < len(words) <= 4:
-        return False
-    if current in ENTRY_KINDS and below is not None and below.marker is not None:
         return False
     if not all(word[:1].isupper() for word in words):
         return False
@@ -104,10 +101,7 @@ def find_headings(lines: Sequence[Line], typo: Typography) -> dict[int, SectionK
             continue
         if line.in_header or scores[i] < 1.0:
             continue
-        below = lines[i + 1] if i + 1 < len(lines) else None
-        if not (
-            _signature(line, typo) in signatures or (plain and _plain_heading(line, current, below))
-        ):
+        if not (_signature(line, typo) in signatures or (plain and _plain_heading(line, current))):
             continue
         if not _opens_entry(lines, i, headings, current):
             headings[i] = current = kind_of(line.text.strip().rstrip(":"))[0] or "other"
