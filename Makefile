@@ -48,6 +48,7 @@ eval: install
 	$(BIN)/python -m evaluation.conservation --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.linkedin --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.relayout --corpus $(CORPUS)
+	$(BIN)/python -m evaluation.shapes --corpus $(CORPUS)
 
 bench: install
 	$(BIN)/python benchmarks/run.py --corpus $(CORPUS)

@@ -4,12 +4,14 @@ python-docx opens the package and hands over its parts, sections and relationshi
 styles are read at the XML level because python-docx's iterators skip content controls (`w:sdt`,
 which Word's resume templates wrap everything in) and text boxes, and `row.cells` repeats merged
 cells. A soft line break (Shift+Enter) starts a new `Line` in the same block, as a PDF line
-would. `check_zip` vets the archive before python-docx inflates anything.
+would, except where it only wraps a bullet or a sentence. `check_zip` vets the archive
+before python-docx inflates anything.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import re
 import zipfile
@@ -30,7 +32,10 @@ from resume_analyzer.errors import (
     DocumentTooLargeError,
     UnsupportedFileTypeError,
 )
+from resume_analyzer.parsing.dates import find_date_range
 from resume_analyzer.parsing.lines import Line, RawDocument, clean_text, split_marker
+from resume_analyzer.parsing.paragraphs import join_text
+from resume_analyzer.parsing.pasted import continues
 from resume_analyzer.parsing.zipsafety import check_zip
 from resume_analyzer.settings import ParseSettings
 
@@ -253,6 +258,7 @@ class _Reader:
             page = segment.page or self.page
             lines.append(Line(text, page, marker=marker, indent=para.indent, **looks))
             lines[-1].heading_level, lines[-1].in_header = para.heading, self.in_header
+        lines = _join_soft_breaks(lines, para.numbered or bool(lines and lines[0].marker))
         if lines:
             lines[0].rule_above, lines[-1].rule_below = para.rule_above, para.rule_below
         return lines
@@ -323,6 +329,25 @@ class _Reader:
     def _add_link(self, url: str) -> None:
         if url.strip() and url.strip() not in self.links:
             self.links.append(url.strip())
+
+
+def _join_soft_breaks(lines: list[Line], listed: bool) -> list[Line]:
+    """The lines of one paragraph, with Shift+Enter wraps undone.
+
+    Inside a bullet (a list paragraph, or one starting with a glyph) a soft line break only
+    wraps the text, unless what follows has its own glyph or is a date line. Elsewhere it
+    separates parts ("Acme Corp" / "Product Manager"), unless the next part only continues
+    the sentence above (lower case after no full stop, or after "and" or a comma).
+    """
+    out = lines[:1]
+    for above, line in itertools.pairwise(lines):
+        dated = find_date_range(line.text) is not None and len(line.text.split()) <= 12
+        wraps = listed and line.marker is None and not dated
+        if wraps or continues(out[-1], line, above.text):
+            out[-1].text = join_text(out[-1].text, line.text)
+        else:
+            out.append(line)
+    return out
 
 
 def _children(element: Element) -> list[Element]:

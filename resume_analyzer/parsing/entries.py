@@ -16,7 +16,7 @@ from resume_analyzer.document import Entry, SectionKind
 from resume_analyzer.parsing.contact import find_location
 from resume_analyzer.parsing.dates import find_date_range, find_duration
 
-_ROLE = re.compile(
+ROLE = re.compile(
     r"\b(?:intern(?:ship)?|engineer|manager|analyst|associate|developer|designer|lead|"
     r"consultant|assistant|coordinator|director|president|vice|founder|co-founder|cofounder|"
     r"scientist|researcher|specialist|officer|head|member|volunteer|fellow|chair|captain|"
@@ -34,13 +34,14 @@ _DEGREE = re.compile(
     r"m\.?\s?eng|b\.?\s?eng|concentration)\b",
     re.IGNORECASE,
 )
-_ORG = re.compile(
+ORGANIZATION = re.compile(
     r"\b(?:inc|llc|ltd|corp(?:oration)?|company|co|university|college|school|institute|"
     r"academy|labs?|technologies|group|bank|foundation|association|society|club|"
     r"hospital|agency|partners|capital|ventures|studio|solutions|systems|services|"
     r"consulting|limited|pvt|gmbh|startup|council|committee|department|team)\b\.?",
     re.IGNORECASE,
 )
+_AT = re.compile(r"\s(?:at|@)\s+(?=\w)", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:\||·|•|◦|▪|♦|\s[-–—]\s|,\s|\t|\s{3,}|\bat\b|@)\s*")
 
 
@@ -58,6 +59,7 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
         rest = rest[: duration[1][0]] + " " + rest[duration[1][1] :]
     location = find_location(rest.split("\n"))
     if location:
+        location = _place_only(location)
         rest = rest.replace(location, " ")
     segments = [
         s.strip(" ,;:|-–—()")
@@ -66,6 +68,11 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
         if s.strip(" ,;:|-–—()")
     ]
     title, organization = _title_and_org(segments, kind)
+    employer = _after_at(rest)
+    if kind != "education" and employer and employer != organization:
+        # "Engineer, Payments Team at Initech": what follows "at" is the employer.
+        title = title if title != employer else organization
+        organization = employer
     return Entry(
         title=title,
         organization=organization,
@@ -80,18 +87,37 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
     )
 
 
+def _place_only(location: str) -> str:
+    """ "San Francisco, CA" from "Globex Inc San Francisco, CA": copied text keeps one space
+    between a company and its city, and a company's suffix ("Inc", "Labs") ends it."""
+    city = location.split(",", 1)[0]
+    suffixes = list(ORGANIZATION.finditer(city))
+    if not suffixes or not location[suffixes[-1].end() :].strip(" ,"):
+        return location
+    return location[suffixes[-1].end() :].strip(" ,")
+
+
+def _after_at(text: str) -> str | None:
+    """The part after "at" or "@" in "Title at Company": one segment, up to a separator."""
+    match = _AT.search(text)
+    if match is None:
+        return None
+    part = _SPLIT.split(text[match.end() :].split("\n", maxsplit=1)[0], maxsplit=1)[0]
+    return part.strip(" ,;:|-–—()") or None
+
+
 def names_title(text: str, kind: SectionKind) -> bool:
     """Whether a line names a degree (education) or a role (other sections)."""
-    pattern = _DEGREE if kind == "education" else _ROLE
-    return bool(pattern.search(text)) and not _ORG.search(text)
+    pattern = _DEGREE if kind == "education" else ROLE
+    return bool(pattern.search(text)) and not ORGANIZATION.search(text)
 
 
 def _title_and_org(segments: list[str], kind: SectionKind) -> tuple[str | None, str | None]:
     if not segments:
         return None, None
-    title_pattern = _DEGREE if kind == "education" else _ROLE
-    titles = [s for s in segments if title_pattern.search(s) and not _ORG.search(s)]
-    orgs = [s for s in segments if _ORG.search(s) and s not in titles]
+    title_pattern = _DEGREE if kind == "education" else ROLE
+    titles = [s for s in segments if title_pattern.search(s) and not ORGANIZATION.search(s)]
+    orgs = [s for s in segments if ORGANIZATION.search(s) and s not in titles]
     title = titles[0] if titles else None
     organization = orgs[0] if orgs else None
     remaining = [s for s in segments if s not in (title, organization)]

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 from resume_analyzer.document import SectionKind
+from resume_analyzer.parsing.dates import find_date_range
+from resume_analyzer.parsing.entries import ORGANIZATION, ROLE
 from resume_analyzer.parsing.lines import Line
 
 # Phrases printed as headings, by kind. Matching is on the whole normalised heading, then on
@@ -286,7 +288,21 @@ class Typography:
     pitch: float
 
 
+# "Globex — Product Manager", "Analyst, Acme", "Manager at Acme": parts of one entry line.
+_ENTRY_SEPARATOR = re.compile(r"\s[–—|·•]\s|,\s|\sat\s|\s@\s", re.IGNORECASE)
 _NOT_HEADING = re.compile(r"[@|•]|https?:|www\.|\d{4}|\.com\b")
+
+
+def looks_like_entry_line(text: str) -> bool:
+    """A job title, company, date or detail line ("PRODUCT MANAGER", "GLOBEX INC", "2021 –
+    2023", "GPA: 3.8"): set like a heading in some resumes, but part of an entry, never a
+    section of its own."""
+    norm = text.strip().rstrip(":")
+    if find_date_range(norm) is not None or _ENTRY_SEPARATOR.search(norm):
+        return True
+    if ":" in norm or any(ch.isdigit() for ch in norm):
+        return True  # a label with its value ("GPA: 3.8/4.0"), a figure: an entry's detail
+    return bool(ROLE.search(norm) or ORGANIZATION.search(norm)) and kind_of(norm)[0] is None
 
 
 def looks_upper(line: Line) -> bool:

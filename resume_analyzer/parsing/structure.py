@@ -29,7 +29,13 @@ from resume_analyzer.parsing.language import detect_language, language_warning
 from resume_analyzer.parsing.lines import Line, RawDocument
 from resume_analyzer.parsing.paragraphs import Item, find_right_edges, join_lines, join_text
 from resume_analyzer.parsing.roles import line_role, opens_with_verb
-from resume_analyzer.parsing.sections import Typography, heading_score, kind_of, looks_upper
+from resume_analyzer.parsing.sections import (
+    Typography,
+    heading_score,
+    kind_of,
+    looks_like_entry_line,
+    looks_upper,
+)
 
 ENTRY_KINDS: frozenset[str] = frozenset({"experience", "education", "projects", "leadership"})
 
@@ -46,14 +52,31 @@ def typography(lines: Sequence[Line]) -> Typography:
     return Typography(body_size=body, pitch=pitch)
 
 
-def _signature(line: Line, typo: Typography) -> tuple[float, bool, bool, bool] | None:
+def _signature(line: Line, typo: Typography) -> tuple[float, bool, bool, bool, int | None] | None:
     """What a heading looks like, when that look is distinctive enough to recognise others."""
     upper = looks_upper(line)
     larger = bool(typo.body_size) and line.size >= typo.body_size * 1.12
     ruled = line.rule_below or line.rule_above
     if not (upper or larger or ruled or line.heading_level is not None):
         return None
-    return (round(line.size), line.bold, upper, larger)
+    # The level too: under "## Experience", a "### Product Manager — Acme" is no section.
+    return (round(line.size), line.bold, upper, larger, line.heading_level)
+
+
+def _plain_heading(line: Line, current: SectionKind) -> bool:
+    """The look of a heading in plain text: four words or fewer, each capitalised, with
+    another section's head word ("Professional Experiences", "Academic Projects"). Not in
+    Skills, where such lines label groups ("Programming Languages", "Cloud Technologies")."""
+    words = [word for word in line.text.split() if word.casefold() not in _SMALL_WORDS]
+    if current == "skills" or not 0 < len(words) <= 4:
+        return False
+    if not all(word[:1].isupper() for word in words):
+        return False
+    kind = kind_of(line.text.strip().rstrip(":"))[0]
+    return kind is not None and kind != current
+
+
+_SMALL_WORDS = frozenset({"and", "&", "of", "in", "for", "the", "a", "an", "to", "with"})
 
 
 def find_headings(lines: Sequence[Line], typo: Typography) -> dict[int, SectionKind]:
@@ -71,13 +94,37 @@ def find_headings(lines: Sequence[Line], typo: Typography) -> dict[int, SectionK
     # Headings the vocabulary does not know ("WHAT I'VE BUILT") are found by looking like the
     # ones it does; only below the first known heading, so the name at the top is not one.
     signatures = {_signature(lines[i], typo) for i in headings} - {None}
+    # Plain text has no type to tell headings by: its Title Case headings look like this.
+    plain = not typo.body_size and all(line.heading_level is None for line in lines)
     first = min(headings)
+    current = headings[first]
     for i, line in enumerate(lines[first + 1 :], start=first + 1):
-        if i in headings or line.in_header or scores[i] < 1.0:
+        if i in headings:
+            current = headings[i]
             continue
-        if _signature(line, typo) in signatures:
-            headings[i] = kind_of(line.text.strip().rstrip(":"))[0] or "other"
+        if line.in_header or scores[i] < 1.0:
+            continue
+        if not (_signature(line, typo) in signatures or (plain and _plain_heading(line, current))):
+            continue
+        if not _opens_entry(lines, i, headings, current):
+            headings[i] = current = kind_of(line.text.strip().rstrip(":"))[0] or "other"
     return headings
+
+
+def _opens_entry(
+    lines: Sequence[Line], i: int, headings: dict[int, SectionKind], current: SectionKind
+) -> bool:
+    """A line set like the headings that starts an entry instead: it names a role, company
+    or dates ("PRODUCT MANAGER"); it comes right under a heading (no section is empty); or,
+    in a section of entries, a short dated line follows it ("CAMPUS MARKETPLACE" / "2021")."""
+    if looks_like_entry_line(lines[i].text) or i - 1 in headings:
+        return True
+    if current not in ENTRY_KINDS:
+        return False
+    return any(
+        len(line.text.split()) <= 12 and find_date_range(line.text) is not None
+        for line in lines[i + 1 : i + 3]
+    )
 
 
 def _keep_entries_in_their_section(

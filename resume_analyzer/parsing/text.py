@@ -12,9 +12,13 @@ import re
 from resume_analyzer.errors import DocumentTooLargeError
 from resume_analyzer.parsing.lines import Line, RawDocument, check_shape, clean_text, split_marker
 from resume_analyzer.parsing.markdown import LINK, atx_heading, bold_line, strip_emphasis
+from resume_analyzer.parsing.pasted import shape_pasted
 from resume_analyzer.settings import ParseSettings
 
 _SETEXT = re.compile(r"^\s*(=+|-+|_+|\*+)\s*$")
+# A tab, or two or more spaces not after a sentence's end: the gap between aligned cells
+# ("Globex Inc        Jan 2021 – Present"), kept as a tab as PDF lines keep theirs.
+_CELL_GAP = re.compile(r"\t\s*|(?<![.!?:;,])[ \u00a0]{2,}")
 
 
 def read_text(text: str, settings: ParseSettings, name: str = "The text") -> RawDocument:
@@ -50,7 +54,15 @@ def read_text(text: str, settings: ParseSettings, name: str = "The text") -> Raw
         line = _make_line(raw, block, links)
         if line is not None:
             lines.append(line)
+    # Wrapped lines joined and glyph-less bullets marked, so pasted text reads like its PDF.
+    lines = shape_pasted(lines)
     return RawDocument(lines=lines, pages=1, source_format="text", link_urls=links)
+
+
+def _cells(text: str) -> str:
+    """The cleaned text of a line, its aligned cells joined by a tab."""
+    cells = (clean_text(cell) for cell in _CELL_GAP.split(text.strip()))
+    return "\t".join(cell for cell in cells if cell)
 
 
 def _make_line(raw: str, block: int, links: list[str]) -> Line | None:
@@ -68,7 +80,7 @@ def _make_line(raw: str, block: int, links: list[str]) -> Line | None:
     stripped = LINK.sub(r"\1 (\2)", stripped)
     stripped = strip_emphasis(stripped)
     marker, rest = split_marker(stripped)
-    text = clean_text(rest)
+    text = _cells(rest)
     if not text:
         return None
     # Indentation stands in for x position so that a wrapped, indented line can be joined to
