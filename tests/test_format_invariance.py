@@ -154,27 +154,14 @@ SPECS = {
 
 # (spec, first format, second format) -> why that pair differs today. Strict: a pair that
 # starts to agree fails the run, so its entry is removed once the parser is fixed.
-_TAIL = (
-    "parser: in the PDF's plain text a wrapped bullet's last word alone on a line ('22%') is "
-    "not joined to its bullet; the bullet loses its metric and the tail becomes an undated entry"
-)
 _NO_GLYPH_PDF = (
     "parser: in a PDF without bullet glyphs a project's organization line ('Hackathon "
     "project') is judged as an achievement"
 )
-_NO_GLYPH_TEXT = (
-    "parser: plain text without bullet glyphs: organization lines and wrapped tails of "
-    "bullets are judged as achievements (11 judged lines for 6 bullets)"
-)
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("student_apm", "pdf", "text"): _TAIL,
-    ("student_apm", "docx", "text"): _TAIL,
-    ("student_apm", "md", "text"): _TAIL,
     ("no_bullet_glyphs", "pdf", "docx"): _NO_GLYPH_PDF,
     ("no_bullet_glyphs", "pdf", "md"): _NO_GLYPH_PDF,
-    ("no_bullet_glyphs", "pdf", "text"): _NO_GLYPH_TEXT,
-    ("no_bullet_glyphs", "docx", "text"): _NO_GLYPH_TEXT,
-    ("no_bullet_glyphs", "md", "text"): _NO_GLYPH_TEXT,
+    ("no_bullet_glyphs", "pdf", "text"): _NO_GLYPH_PDF,
 }
 
 

@@ -39,8 +39,17 @@ def _resume(bullets: list[int], source_format: str = "text", pages: int = 1) -> 
 
 
 def _long_spec(roles: int) -> r.Spec:
-    role = r.Role("Product Manager", "Example Co", "Jan 2015 – Dec 2016", (BULLET,) * 12)
-    return replace(r.APM, experience=(role,) * roles, projects=())
+    # Each bullet its own (a line repeated in half the document is no resume at all).
+    experience = tuple(
+        r.Role(
+            "Product Manager",
+            f"Example Co {n}",
+            "Jan 2023 – Jun 2023",  # under a year in all: two pages is too long
+            tuple(f"{BULLET} (release {n}.{i})" for i in range(12)),
+        )
+        for n in range(roles)
+    )
+    return replace(r.APM, experience=experience, projects=())
 
 
 def _length_earned(data: bytes, filename: str) -> float:

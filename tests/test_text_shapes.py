@@ -233,8 +233,8 @@ def test_a_line_right_under_a_heading_opens_no_section() -> None:
         (["Cut churn by 4% across the EMEA region", "Reduced costs by 10% across regions"], 1),
         # A dated line opens an entry.
         (["Led the redesign of the checkout flow with", "2021 – 2023"], 1),
-        # A blank line separates.
-        (["Led the redesign of the checkout flow with", "", "design and engineering"], 1),
+        # A blank line separates a finished line from the next.
+        (["Cut churn by 4% across the EMEA region.", "", "design and engineering"], 1),
     ],
 )  # fmt: skip
 def test_wrapped_lines_of_one_bullet_join(lines: list[str], first_bullet: int) -> None:

@@ -38,6 +38,7 @@ LIGATURE_GAP = 0.35  # the same beside a ligature glyph
 ROW_TOLERANCE = 0.25  # of the font size: baselines this close are one row
 SYMBOL = "•"
 DOUBLE_OFFSET = 0.1  # of the font size: the same glyph this close again is fake bold
+OVERLAP = 0.5  # of the font size: text drawn this far back over text is another run
 
 
 # A character is a one-letter Word: the same text, box, size and font.
@@ -98,23 +99,23 @@ def build_words(glyphs: Sequence[Glyph]) -> PageWords:
 
 def _rows(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
     """Characters sharing a baseline, each row sorted left to right."""
-    rows: list[list[Glyph]] = []
+    rows: list[list[tuple[int, Glyph]]] = []
     last_bottom = 0.0
-    for glyph in sorted(glyphs, key=lambda g: g.bottom):
+    for drawn, glyph in sorted(enumerate(glyphs), key=lambda pair: pair[1].bottom):
         tolerance = max(1.5, ROW_TOLERANCE * glyph.size)
         if rows and glyph.bottom - last_bottom <= tolerance:
-            rows[-1].append(glyph)
+            rows[-1].append((drawn, glyph))
         else:
-            rows.append([glyph])
+            rows.append([(drawn, glyph)])
         last_bottom = glyph.bottom
-    return [_without_doubles(sorted(row, key=lambda g: g.x0)) for row in rows]
+    return [_untangled(_without_doubles(sorted(row, key=lambda p: p[1].x0))) for row in rows]
 
 
-def _without_doubles(row: list[Glyph]) -> list[Glyph]:
+def _without_doubles(row: list[tuple[int, Glyph]]) -> list[tuple[int, Glyph]]:
     """Fake bold draws each glyph twice a hair apart: keep one ("LLeeaadd" is "Lead")."""
-    kept: list[Glyph] = []
-    for glyph in row:
-        last = kept[-1] if kept else None
+    kept: list[tuple[int, Glyph]] = []
+    for drawn, glyph in row:
+        last = kept[-1][1] if kept else None
         if (
             last is not None
             and glyph.text == last.text
@@ -122,8 +123,43 @@ def _without_doubles(row: list[Glyph]) -> list[Glyph]:
             and abs(glyph.bottom - last.bottom) <= DOUBLE_OFFSET * glyph.size
         ):
             continue
-        kept.append(glyph)
+        kept.append((drawn, glyph))
     return kept
+
+
+def _untangled(row: list[tuple[int, Glyph]]) -> list[Glyph]:
+    """The row left to right; where two runs of text were drawn over each other (a sidebar's
+    long word running on into the main column, as HTML draws it), each run whole, apart.
+
+    A run is what was drawn left to right in one go. Sorting all glyphs by position alone
+    would interleave overlapping runs letter by letter ("LoAoksesrociate"); runs that do not
+    overlap (a ligature drawn from another font after its word) still merge by position.
+    """
+    runs: list[list[Glyph]] = []
+    for _, glyph in sorted(row):
+        if runs and glyph.x0 >= runs[-1][-1].x0 - OVERLAP * glyph.size:
+            runs[-1].append(glyph)
+        else:
+            runs.append([glyph])
+    ordered = [glyph for _, glyph in row]
+    if len(runs) < 2 or not _overlapping(runs):
+        return ordered
+    out: list[Glyph] = []
+    for run in sorted(runs, key=lambda r: r[0].x0):
+        run.sort(key=lambda g: g.x0)
+        if out:  # a space of its own between runs: they are never one word
+            last = out[-1]
+            out.append(Glyph(" ", last.x1, last.x1 + 1.0, last.top, last.bottom, last.size, ""))
+        out.extend(run)
+    return out
+
+
+def _overlapping(runs: list[list[Glyph]]) -> bool:
+    spans = sorted((min(g.x0 for g in run), max(g.x1 for g in run), run[0].size) for run in runs)
+    return any(
+        right_x0 < left_x1 - OVERLAP * size
+        for (_, left_x1, size), (right_x0, _, _) in pairwise(spans)
+    )
 
 
 def _split_row(row: Sequence[Glyph]) -> list[list[Glyph]]:

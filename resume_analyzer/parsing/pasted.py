@@ -24,6 +24,7 @@ from resume_analyzer.parsing.dates import find_date_range
 from resume_analyzer.parsing.entries import names_title
 from resume_analyzer.parsing.lines import Line
 from resume_analyzer.parsing.paragraphs import join_text
+from resume_analyzer.parsing.roles import mentions_a_year, opens_with_verb
 from resume_analyzer.parsing.sections import kind_of
 
 IMPLICIT_MARKER = "•"
@@ -40,12 +41,25 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 def shape_pasted(lines: Sequence[Line]) -> list[Line]:
     """Join wrapped lines, then mark sentence lines as list items (see the module's docstring)."""
     joined = join_wrapped(lines)
-    sentences = [line for line in joined if line.marker is None and is_sentence(line)]
+    sentences = [
+        line
+        for i, line in enumerate(joined)
+        if line.marker is None and is_sentence(line) and not _a_tail(joined, i)
+    ]
     listed = _blocks_of_several({line.block for line in sentences}, joined)
     for line in sentences:
         if line.block in listed:
             line.marker = IMPLICIT_MARKER
     return joined
+
+
+def _a_tail(lines: Sequence[Line], i: int) -> bool:
+    """A lower-case line after a blank, under a line that has not ended ("…with the design
+    team and" / "" / "the payments squad, …"): the rest of that line, not an item of its
+    own; left unmarked, the document builder joins it to the bullet above."""
+    if i == 0 or not lines[i].text[:1].islower():
+        return False
+    return not lines[i - 1].text.rstrip().endswith(_TERMINAL)
 
 
 def _blocks_of_several(blocks: set[int], lines: Sequence[Line]) -> set[int]:
@@ -138,10 +152,20 @@ def is_sentence(line: Line) -> bool:
     if len(words) < 4:
         return False
     lower = sum(word[0].islower() for word in words)
-    if lower * 2 < len(words):
+    # Product names capitalise a statement ("Upgraded 30 servers to Windows Server 2012 R2"):
+    # one that opens with a verb needs fewer lower-case words.
+    verb = opens_with_verb(text.split())
+    if lower * (3 if verb else 2) < len(words):
         return False
     short = len(text.split()) <= 8 and not text.endswith(".")
-    if short and (kind_of(text.rstrip(":"))[0] is not None or names_title(text, "experience")):
+    if short and kind_of(text.rstrip(":"))[0] is not None:
         return False
-    # A full stop makes a dated line a sentence ("Led the 2024 redesign of onboarding.").
-    return text.endswith(".") or not (_HEADER_PARTS.search(text) or find_date_range(text))
+    # A title's words ("Server", "Manager") inside a statement do not make it a title.
+    if short and not verb and names_title(text, "experience"):
+        return False
+    # A full stop makes a dated line a sentence ("Led the 2024 redesign of onboarding."), as
+    # does a verb before a product's year ("Migrated 400 mailboxes from Exchange 2003").
+    if text.endswith(".") or _HEADER_PARTS.search(text):
+        return text.endswith(".")
+    dates = find_date_range(text)
+    return dates is None or mentions_a_year(text, dates)

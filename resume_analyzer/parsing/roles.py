@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from resume_analyzer.document import Role, SectionKind
+from resume_analyzer.parsing.dates import DateRange
 from resume_analyzer.parsing.entries import names_title
 
 # Sections whose prose reports work done; prose elsewhere (summary, awards) is "text".
@@ -183,3 +184,11 @@ def _reads_as_header(text: str, words: list[str], marker: str | None) -> bool:
         return True
     capitalised = sum(w[:1].isupper() for w in rest) / len(rest)
     return capitalised >= (0.5 if separated or "," in text else 0.6)
+
+
+def mentions_a_year(text: str, dates: DateRange) -> bool:
+    """A statement that names a year ("Migrated 400 mailboxes from Exchange 2003") rather
+    than a header dated by it: a lone year, in a line of five words or more that opens with
+    a verb."""
+    lone_year = dates.start is None and dates.text.isdigit()
+    return lone_year and len(text.split()) >= 5 and opens_with_verb(text.split())

@@ -23,12 +23,12 @@ from resume_analyzer.document import (
     SectionKind,
 )
 from resume_analyzer.parsing.contact import EMAIL, extract_contact, find_phone
-from resume_analyzer.parsing.dates import DateRange, find_date_range
+from resume_analyzer.parsing.dates import find_date_range
 from resume_analyzer.parsing.entries import names_title, parse_entry
 from resume_analyzer.parsing.language import detect_language, language_warning
 from resume_analyzer.parsing.lines import Line, RawDocument
 from resume_analyzer.parsing.paragraphs import Item, find_right_edges, join_lines, join_text
-from resume_analyzer.parsing.roles import line_role, opens_with_verb
+from resume_analyzer.parsing.roles import line_role, mentions_a_year
 from resume_analyzer.parsing.sections import (
     Typography,
     heading_score,
@@ -117,7 +117,12 @@ def _opens_entry(
     """A line set like the headings that starts an entry instead: it names a role, company
     or dates ("PRODUCT MANAGER"); it comes right under a heading (no section is empty); or,
     in a section of entries, a short dated line follows it ("CAMPUS MARKETPLACE" / "2021")."""
-    if looks_like_entry_line(lines[i].text) or i - 1 in headings:
+    if looks_like_entry_line(lines[i].text):
+        return True
+    # A heading marked up as one (Markdown "##", a Word heading style) is one.
+    if lines[i].heading_level is not None:
+        return False
+    if i - 1 in headings:
         return True
     if current not in ENTRY_KINDS:
         return False
@@ -137,12 +142,15 @@ def _keep_entries_in_their_section(
     three lines, opens an entry, not a section."""
     kept: dict[int, SectionKind] = {}
     current: SectionKind | None = None
-    for i in sorted(headings):
+    starts = sorted(headings)
+    for n, i in enumerate(starts):
+        following = starts[n + 1] if n + 1 < len(starts) else len(lines)
         kind = headings[i]
         # Only a heading the vocabulary does not know at all: "Certifications & Licenses"
         # over dated lines is a section of its own.
         unknown = kind == "other" and kind_of(lines[i].text.strip().rstrip(":"))[0] is None
-        dated = any(find_date_range(ln.text) for ln in lines[i : i + 4])
+        # The date must be its own: the next section's first line is not.
+        dated = any(find_date_range(ln.text) for ln in lines[i : min(i + 4, following)])
         # A heading marked up as one (Markdown "##", a Word heading style) is one.
         marked_up = lines[i].heading_level is not None
         if unknown and current in ENTRY_KINDS and dated and not marked_up:
@@ -353,7 +361,7 @@ def _is_entry_header(item: Item, uses_markers: bool, bold_is_signal: bool, outde
     if words > 25:
         return False
     dates = find_date_range(item.text)
-    if dates is not None and words <= 20 and not _mentions_a_year(item.text, dates):
+    if dates is not None and words <= 20 and not mentions_a_year(item.text, dates):
         return True
     if item.text.rstrip().endswith((".", ";")) or words > 12:
         return False
@@ -380,14 +388,6 @@ def _joined(previous: Bullet, item: Item, kind: SectionKind) -> Bullet:
     text = join_text(previous.text, item.text.replace("\t", "  "))
     role = line_role(text, kind, marker=previous.marker)
     return dataclasses.replace(previous, text=text, box=box, role=role)
-
-
-def _mentions_a_year(text: str, dates: DateRange) -> bool:
-    """A statement that names a year ("Migrated 400 mailboxes from Exchange 2003") rather
-    than a header dated by it: a lone year, in a line of five words or more that opens with
-    a verb."""
-    lone_year = dates.start is None and dates.text.isdigit()
-    return lone_year and len(text.split()) >= 5 and opens_with_verb(text.split())
 
 
 def _bullet(item: Item, entry: int | None, kind: SectionKind) -> Bullet:
