@@ -16,7 +16,7 @@ from typing import Any
 
 from evaluation.files import _contact_field
 from evaluation.metrics import CONTACT_FIELDS
-from resume_analyzer.analyze import analyze
+from resume_analyzer import analyze
 from resume_analyzer.document import Resume
 from resume_analyzer.errors import ResumeAnalyzerError
 from resume_analyzer.scoring.result import Analysis

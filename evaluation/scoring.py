@@ -35,7 +35,7 @@ from evaluation import (
     percentile,
     timing_stats,
 )
-from resume_analyzer.analyze import analyze
+from resume_analyzer import analyze
 from resume_analyzer.errors import ResumeAnalyzerError
 from resume_analyzer.scoring.result import Analysis
 from resume_analyzer.settings import AnalysisSettings

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from resume_analyzer._version import __version__
 
 if TYPE_CHECKING:
-    from resume_analyzer.analyze import analyze, default_analyzer
+    from resume_analyzer._default import analyze, default_analyzer
     from resume_analyzer.analyzer import Analyzer
     from resume_analyzer.document import Resume
     from resume_analyzer.errors import BudgetExceededError, DocumentError, ResumeAnalyzerError
@@ -37,8 +37,8 @@ _HOMES = {
     "ParseSettings": "resume_analyzer.settings",
     "Resume": "resume_analyzer.document",
     "ResumeAnalyzerError": "resume_analyzer.errors",
-    "analyze": "resume_analyzer.analyze",
-    "default_analyzer": "resume_analyzer.analyze",
+    "analyze": "resume_analyzer._default",
+    "default_analyzer": "resume_analyzer._default",
     "dumps": "resume_analyzer.serialize",
     "parse_resume": "resume_analyzer.parsing",
     "read_job_description": "resume_analyzer.job",

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ast
 import shutil
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -242,3 +244,21 @@ def test_the_web_app_holds_one_analyzer(tmp_path: Path) -> None:
     assert isinstance(held, Analyzer)
     assert held.settings.use_model is False
     app.extensions["resume_analyzer_db"].dispose()
+
+
+def test_importing_every_module_leaves_analyze_a_function() -> None:
+    """A submodule named like a public function replaces it when imported first, so a
+    fresh process imports every submodule before it touches the public names."""
+    script = (
+        "import importlib, inspect, pkgutil, sys\n"
+        "import resume_analyzer as ra\n"
+        "for m in pkgutil.walk_packages(ra.__path__, 'resume_analyzer.'):\n"
+        "    if not m.name.endswith('__main__'):\n"
+        "        importlib.import_module(m.name)\n"
+        "bad = [n for n in ra.__all__ if inspect.ismodule(getattr(ra, n))]\n"
+        "sys.exit(str(bad) if bad else 0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], check=False, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr

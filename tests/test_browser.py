@@ -30,7 +30,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
-from resume_analyzer.analyze import analyze
+from resume_analyzer import analyze
 from resume_analyzer.settings import AnalysisSettings
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from evaluation import invariance
 from evaluation import pairs as inv
 from evaluation.docx_pdf import docx_to_pdf
-from resume_analyzer.analyze import analyze
+from resume_analyzer import analyze
 from resume_analyzer.settings import AnalysisSettings
 
 RULES_ONLY = AnalysisSettings(use_model=False)

@@ -11,7 +11,7 @@ from builders import multi_page_pdf
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resume_analyzer.analyze import analyze
+from resume_analyzer import analyze
 from resume_analyzer.document import Bullet, Contact, Entry, Resume, Section
 from resume_analyzer.parsing import parse_resume
 from resume_analyzer.scoring.pages import PAGE_LINES, page_count, printed_lines

@@ -137,6 +137,8 @@ def line_role(text: str, section_kind: SectionKind, *, marker: str | None) -> Ro
         return "fragment"  # the tail of a bullet whose start is elsewhere
     if _reads_as_header(stripped, words, marker):
         return "header"
+    if marker is None and len(words) <= 3 and not opens_with_verb(words):
+        return "header"  # "Hackathon project" under a project's name: a sub-header, no work
     titled = names_title(stripped, section_kind) and not opens_with_verb(words)
     if len(words) <= 8 and not _is_sentence(stripped) and titled:
         return "header"  # "Wipro as machine learning engineer": a title in lower case
