@@ -49,6 +49,8 @@ eval: install
 	$(BIN)/python -m evaluation.linkedin --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.relayout --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.shapes --corpus $(CORPUS)
+	$(BIN)/python -m evaluation.facts --corpus $(CORPUS)
+	$(BIN)/python -m evaluation.contacts --corpus $(CORPUS)
 
 bench: install
 	$(BIN)/python benchmarks/run.py --corpus $(CORPUS)
