@@ -61,7 +61,11 @@ TABLE: list[Case] = [
     case("Helped the sales team prepare 12 customer demos, which increased win rate by 5%",
          ["weak_opener"], ["weak_verb", "no_metric", "no_outcome"]),
     case("Worked on the onboarding flow for 3 months with two engineers",
-         ["weak_opener", "no_outcome"], ["no_metric"]),
+         ["weak_opener"], ["no_metric", "no_outcome"]),
+    # A line that sizes its work is not told to add a result (precision before recall)...
+    case("Reviewed 40 support tickets a week with the QA lead", [], ["no_outcome", "no_metric"]),
+    # ...one with neither a result nor a number is.
+    case("Reviewed support tickets with the QA lead", ["no_outcome"], ["no_metric"]),
     # "Responsibility matrix" is a noun phrase: no action verb, but not the weak opener.
     case("Responsibility matrix defined for launch across four teams, cutting delays by 20%",
          ["no_action_verb"], ["weak_opener"]),
@@ -91,8 +95,6 @@ TABLE: list[Case] = [
     # An aim is not a result, and a percentage alone is not a change.
     case("Migrated the web app to Next.js to improve performance and developer productivity",
          ["no_outcome"]),
-    case("Built a business case by identifying a 15% conversion gap through SQL analysis",
-         ["no_outcome"]),
     case("Built an assistant that turns dialogue into diagrams, from days to minutes",
          absent=["no_outcome"]),
     # weak_verb: a verb that hides the applicant's part.
@@ -104,7 +106,6 @@ TABLE: list[Case] = [
     # "led" inside "misled" is neither the verb "led" nor the outcome phrase "led to".
     case("Misled nobody: wrote honest launch notes for 3 releases, which cut tickets by 9%",
          absent=["weak_verb", "no_action_verb"]),
-    case("Corrected a chart that misled to bad pricing calls in 3 teams", ["no_outcome"]),
     # passive_voice, and its active twin.
     case("The pricing page was redesigned with design, which increased conversion by 8%",
          ["passive_voice", "no_action_verb"]),
@@ -160,9 +161,10 @@ TABLE: list[Case] = [
     # One finding per problem: a line with no result at all is told to add the result only.
     case("Joined the payments team in 2021 as the first product hire",
          ["no_outcome"], ["no_metric"]),
-    case("Launched checkout in 3 markets with design and engineering", absent=["no_metric"]),
+    case("Launched checkout in 3 markets with design and engineering",
+         absent=["no_metric", "no_outcome"]),
     # no_outcome: what changed. An outcome word, or "by/from/to" before a number.
-    case("Launched checkout in 3 markets with design and engineering", ["no_outcome"]),
+    case("Launched checkout in new markets with design and engineering", ["no_outcome"]),
     case("Shortened onboarding from 10 days to 2 days for new merchants", absent=["no_outcome"]),
     case("Shipped a search filter that improved repeat orders among power users",
          ["no_metric"], ["no_outcome"]),
@@ -365,3 +367,20 @@ def test_find_metrics_on_any_text(nlp: Language, taxonomy: Taxonomy, text: str) 
         assert text[metric.start : metric.end] == metric.text
     for before, after in itertools.pairwise(found):
         assert before.end <= after.start
+
+
+# Whether a line states a result, apart from the findings (a line with a number but no
+# result the rules read gets no finding, so the table above cannot tell these apart).
+OUTCOMES = [
+    ("Built a business case by identifying a 15% conversion gap through SQL analysis", False),
+    ("Corrected a chart that misled to bad pricing calls in 3 teams", False),
+    ("Launched checkout in 3 markets with design and engineering", False),
+    ("Shortened onboarding from 10 days to 2 days for new merchants", True),
+    ("Rebuilt the pricing page, lifting paid conversion 18% in a quarter", True),
+    ("Cut report preparation from two weeks to three days", True),
+]
+
+
+@pytest.mark.parametrize(("text", "outcome"), OUTCOMES, ids=[t[:50] for t, _ in OUTCOMES])
+def test_outcome(analyze: Analyze, text: str, outcome: bool) -> None:
+    assert analyze(text).outcome is outcome

@@ -98,7 +98,10 @@ def analyze_impact(doc: Doc, lexicons: Lexicons, *, past_role: bool | None) -> I
     outcome = _has_outcome(doc, lexicons, metrics)
     # One finding per problem: a line with no result at all is told to add the result (with
     # its number); "no number" is said only of a result stated without one ("cut churn").
-    if not outcome:
+    # A line that sizes its work ("Triaged 20+ tickets", "for 400+ users") is left alone: its
+    # result is often there in words no rule reads, and on the feedback audit only 8 of 28
+    # such findings were right. Precision before recall.
+    if not outcome and not metrics:
         findings.append(Finding.of(Codes.NO_OUTCOME))
     elif not metrics:
         findings.append(Finding.of(Codes.NO_METRIC))
