@@ -58,7 +58,8 @@ def tokens(text: str) -> list[str]:
 
 def _is_punct(ch: str) -> bool:
     category = unicodedata.category(ch)
-    return category[0] in "PSZ" or category in ("Cc", "Co")
+    # Format characters (zero-width joiners and spaces, a byte-order mark) are invisible.
+    return category[0] in "PSZ" or category in ("Cc", "Co", "Cf")
 
 
 # --- What the parsed document holds ------------------------------------------------------------
@@ -69,6 +70,7 @@ def document_texts(resume: Resume) -> list[str]:
     contact = resume.contact
     texts = [contact.name, contact.email, contact.phone, contact.location]
     texts += [link.url for link in contact.links]
+    texts += resume.preamble
     for section in resume.sections:
         texts.append(section.heading)
         for entry in section.entries:

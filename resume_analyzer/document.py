@@ -189,6 +189,10 @@ class Resume:
     source_format: SourceFormat
     language: str | None = None
     warnings: tuple[DocumentWarning, ...] = field(default=())
+    # Lines above the first section that are neither the name, contact details nor a
+    # summary: a tagline ("Product Manager | B2B SaaS"), profile facts ("Notice period: 1
+    # month"), a street address. Kept so that nothing the page says is silently dropped.
+    preamble: tuple[str, ...] = field(default=())
 
     def section(self, kind: SectionKind) -> Section | None:
         """The first section of that kind, or None."""
@@ -206,4 +210,5 @@ class Resume:
             "source_format": self.source_format,
             "language": self.language,
             "warnings": [w.to_dict() for w in self.warnings],
+            "preamble": list(self.preamble),
         }

@@ -47,7 +47,7 @@ _DOMAIN = re.compile(
 )
 _LOCATION = re.compile(
     r"\b([A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,3}),\s*"
-    r"([A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:,\s*([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?))?"
+    r"([A-Z]{2,3}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:,\s*([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?))?"
     r"(?:\s+\d{5})?(?![\w'])"
 )
 _STATE_CODES = frozenset(

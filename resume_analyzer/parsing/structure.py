@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from resume_analyzer.document import (
     Box,
     Bullet,
+    Contact,
     DocumentWarning,
     Entry,
     Resume,
@@ -194,6 +195,7 @@ def build_resume(raw: RawDocument, trace: Trace | None = None) -> Resume:
     summary = _summary_from_preamble(preamble, context)
     if summary is not None:
         sections.append(summary)
+    leftover = _leftover_preamble(preamble, contact, summary)
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         body = [(i, ln) for i, ln in enumerate(lines[start + 1 : end], start=start + 1)]
@@ -220,7 +222,25 @@ def build_resume(raw: RawDocument, trace: Trace | None = None) -> Resume:
         source_format=raw.source_format,
         language=language,
         warnings=tuple(warnings),
+        preamble=leftover,
     )
+
+
+def _leftover_preamble(
+    preamble: Sequence[Line], contact: Contact, summary: Section | None
+) -> tuple[str, ...]:
+    """The lines above the first heading that no field holds: not the name's line, not
+    contact details, not the summary, not a running header."""
+    held = " ".join(b.text for b in summary.bullets) if summary else ""
+    kept: list[str] = []
+    for line in preamble:
+        text = line.text.strip()
+        if line.in_header or not text or _is_contact_line(text) or text in held:
+            continue
+        if (contact.name and contact.name in text) or text == contact.location:
+            continue
+        kept.append(text)
+    return tuple(kept)
 
 
 def _is_contact_line(text: str) -> bool:

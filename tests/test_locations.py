@@ -1,0 +1,54 @@
+"""Places: "City, ST", "City, State", "City, Country", with the abbreviations people write."""
+
+from __future__ import annotations
+
+import pytest
+
+from resume_analyzer.parsing.contact import find_location
+from resume_analyzer.parsing.entries import parse_entry
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Austin, TX", "Austin, TX"),
+        ("Menlo Park, USA", "Menlo Park, USA"),  # a three-letter country
+        ("Dubai, UAE", "Dubai, UAE"),
+        ("Berlin, Germany", "Berlin, Germany"),
+        ("Hooli, Palo Alto, CA", "Palo Alto, CA"),
+        ("Globex, IBM", None),  # three capitals that are no region
+        ("Product Manager, Hooli", None),
+    ],
+)
+def test_find_location(text: str, place: str | None) -> None:
+    assert find_location([text]) == place
+
+
+def test_an_entry_keeps_a_city_in_a_country_written_short() -> None:
+    entry = parse_entry(
+        ["2018 – 2021 Data Scientist, Uber, San Francisco, USA"], "experience", 1, 1
+    )
+    assert (entry.title, entry.organization, entry.location) == (
+        "Data Scientist",
+        "Uber",
+        "San Francisco, USA",
+    )
+
+
+def test_lines_above_the_first_heading_are_kept() -> None:
+    from resume_analyzer.parsing import parse_resume
+
+    text = (
+        "Jordan Example\n"
+        "Product Manager | B2B SaaS\n"
+        "jordan@example.com | (415) 555-0199 | Austin, TX\n"
+        "Notice period: 1 month\n\n"
+        "EXPERIENCE\n"
+        "Product Manager | Hooli | 2021 – 2023\n"
+        "- Shipped a billing page that cut support tickets by 22% in one quarter\n"
+    )
+    resume = parse_resume(text.encode(), filename="cv.txt")
+    assert resume.contact.name == "Jordan Example"
+    # The tagline and the profile fact; not the name, not the contact line.
+    assert resume.preamble == ("Product Manager | B2B SaaS", "Notice period: 1 month")
+    assert resume.to_dict()["preamble"] == list(resume.preamble)
