@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
     from resume_analyzer.nlp.areas import AreaModel
     from resume_analyzer.nlp.skills import SkillMatcher
+    from resume_analyzer.nlp.spelling import Speller
     from resume_analyzer.scoring.result import Analysis
 
 TaxonomySource = Taxonomy | str | os.PathLike[str] | None
@@ -74,6 +75,7 @@ class Analyzer:
         self._nlp: Language | None = None
         self._matcher: SkillMatcher | None = None
         self._area_model: AreaModel | None = None
+        self._speller: tuple[Taxonomy, Speller] | None = None
         self._model_problem: ResumeAnalyzerError | None = None
         self._model_tried = False
         self._load_lock = threading.RLock()
@@ -131,6 +133,18 @@ class Analyzer:
         return matcher
 
     @property
+    def speller(self) -> Speller:
+        """The spelling check, knowing the taxonomy's words; its dictionary loads on first
+        use (or in `warm()`)."""
+        taxonomy = self.taxonomy
+        held = self._speller
+        if held is None or held[0] is not taxonomy:
+            from resume_analyzer.nlp.spelling import Speller
+
+            held = self._speller = (taxonomy, Speller(taxonomy.words()))
+        return held[1]
+
+    @property
     def area_model(self) -> AreaModel | None:
         """The learned area tagger; None when turned off or (visibly) unavailable."""
         if not self.settings.use_model:
@@ -177,6 +191,7 @@ class Analyzer:
         """
         _ = self.matcher
         _ = self.area_model
+        _ = self.speller.checker
         self._warm_lazy_tables()
         if parsers and self.settings.budget is not None:
             from resume_analyzer.parsing.sandbox import shared_pool
@@ -267,7 +282,7 @@ class Analyzer:
 
         def load_all() -> None:
             try:
-                _ = self.matcher, self.area_model
+                _ = self.matcher, self.area_model, self.speller.checker
                 self._warm_lazy_tables()
             except Exception:
                 return
@@ -288,7 +303,7 @@ class Analyzer:
         from resume_analyzer.scoring.jobmatch import read_posting
         from resume_analyzer.scoring.score import score
 
-        matcher, model, nlp = self.matcher, self.area_model, self.nlp
+        matcher, model, nlp, speller = self.matcher, self.area_model, self.nlp, self.speller
         taxonomy = matcher.taxonomy  # the pair stays consistent if the file is edited now
         budget, limits = self.settings.budget, self.settings.parse
         with PIPELINE_LOCK:
@@ -303,6 +318,7 @@ class Analyzer:
                 area_model=model,
                 limits=limits,
                 check=check,
+                speller=speller,
             )
             posting = None
             if job_text is not None:

@@ -159,6 +159,13 @@ class Codes:
         '"{word}" is typed twice in a row; delete one.',
         Penalty(5, 5),
     )
+    SPELLING = _bullet(
+        "spelling",
+        'a word that looks misspelled ("managment")',
+        "correct it",
+        '"{word}" looks misspelled: did you mean "{suggestion}"?',
+        Penalty(5, 10),
+    )
     DUPLICATE_LINE = _bullet(
         "duplicate_line",
         "the same achievement appears twice (under two roles, or in Projects and Experience)",

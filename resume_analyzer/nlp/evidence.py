@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from resume_analyzer.nlp.areas import AreaModel
+    from resume_analyzer.nlp.spelling import Speller
 
 # Sections whose bullets show work done; a skill named there is demonstrated, not just listed.
 ACHIEVEMENT_KINDS = frozenset({"experience", "projects", "leadership"})
@@ -82,13 +83,15 @@ def extract(
     area_model: AreaModel | None = None,
     limits: ParseSettings = DEFAULT_SETTINGS,
     check: Callable[[], None] | None = None,
+    speller: Speller | None = None,
 ) -> Evidence:
     """Skills, evidence phrases and impact for every line of a parsed resume.
 
     `area_model`: the learned area tagger whose areas are added to achievement lines; None
     for the taxonomy's rules alone. An `Analyzer` passes what it holds. `limits`: what spaCy
     may be given (`nlp/limits.py`): DocumentTooLargeError past `max_tokens`. `check`: called
-    between lines; it raises to stop a document past its time budget.
+    between lines; it raises to stop a document past its time budget. `speller`: checks
+    achievement lines for typos; None for no spelling check.
     """
     from resume_analyzer.nlp.pipeline import load_nlp
 
@@ -126,6 +129,9 @@ def extract(
     lines.sort(key=lambda line: (line.section, line.page, line.line, line.bullet is not None))
     lines = _flag_overused_verbs(lines)
     lines = _flag_duplicates(lines)
+    # The dictionary is English: in another language every word would look misspelled.
+    if speller is not None and resume.language in (None, "en"):
+        lines = _flag_typos(lines, speller, resume)
     if area_model is not None:
         lines = _with_model_areas(lines, area_model)
     return Evidence(tuple(lines))
@@ -237,6 +243,27 @@ def _flag_duplicates(lines: list[LineEvidence]) -> list[LineEvidence]:
         finding = Finding.of(Codes.DUPLICATE_LINE, page=original.page, line=original.line)
         impact = line.impact
         out.append(replace(line, impact=replace(impact, findings=(*impact.findings, finding))))
+    return out
+
+
+def _flag_typos(lines: list[LineEvidence], speller: Speller, resume: Resume) -> list[LineEvidence]:
+    """Typos in achievement lines; every other text of the resume (headers, skills, contact)
+    counts as known words and as uses (see nlp/spelling.py)."""
+    judged = [i for i, line in enumerate(lines) if line.impact is not None]
+    others = [line.text for line in lines if line.impact is None]
+    others += [resume.contact.name or "", *resume.preamble]
+    others += [s.heading for s in resume.sections]
+    found = speller.typos([lines[i].text for i in judged], others)
+    out = list(lines)
+    for i, typos in zip(judged, found, strict=True):
+        impact = lines[i].impact
+        assert impact is not None
+        extra = tuple(
+            Finding.of(Codes.SPELLING, (t.start, t.end), word=t.word, suggestion=t.suggestion)
+            for t in typos
+        )
+        if extra:
+            out[i] = replace(lines[i], impact=replace(impact, findings=(*impact.findings, *extra)))
     return out
 
 

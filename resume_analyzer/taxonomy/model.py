@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -142,3 +143,18 @@ class Taxonomy:
     @property
     def total_weight(self) -> float:
         return sum(area.weight for area in self.areas)
+
+    def words(self) -> frozenset[str]:
+        """Every word the taxonomy writes (skills, synonyms, abbreviations, evidence and
+        related-role terms, lexicons), case-folded: words a spelling check must know."""
+        texts: list[str] = []
+        for area in self.areas:
+            texts += [area.name, *area.evidence]
+            for skill in area.skills:
+                texts += [skill.name, *skill.synonyms, *skill.abbreviations, *skill.context]
+        for role in self.related_roles:
+            texts += role.terms
+        lex = self.lexicons
+        texts += [*lex.strong_verbs, *lex.moderate_verbs, *lex.weak_verbs, *lex.metric_units]
+        texts += [*lex.outcome_words, *lex.scope_words, *lex.buzzwords, *lex.fillers]
+        return frozenset(w for t in texts for w in re.findall(r"[a-z]+", t.casefold()))
