@@ -202,8 +202,9 @@ def test_findings(
 
 def test_table_covers_every_line_code() -> None:
     tabled = {code for _, _, present, _ in TABLE for code in present}
-    # The two codes about a line among others are tested on whole resumes (test_duplicates).
-    across_lines = {Codes.VERB_OVERUSED.code, Codes.DUPLICATE_LINE.code}
+    # The codes about a line among others are tested on whole resumes (test_duplicates,
+    # test_spelling: a word is a typo only if the rest of the resume does not use it).
+    across_lines = {Codes.VERB_OVERUSED.code, Codes.DUPLICATE_LINE.code, Codes.SPELLING.code}
     assert tabled | across_lines == {code.code for code in BULLET}
 
 
