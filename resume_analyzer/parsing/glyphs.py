@@ -168,19 +168,32 @@ def _split_row(row: Sequence[Glyph]) -> list[list[Glyph]]:
     pieces: list[list[Glyph]] = []
     current: list[Glyph] = []
     previous: Glyph | None = None
+    # What the gap test needs of the previous glyph, kept from one step to the next: this loop
+    # runs once per character of the document.
+    prev_usual = prev_size = 0.0
+    prev_lig = False
     for glyph in row:
-        if _blank(glyph) and previous is not None and glyph.x1 <= previous.x1 + 0.5:
-            continue  # a stray space drawn over a letter ("P olice") separates nothing
-        if _blank(glyph):
+        if not glyph.text.strip():
+            if previous is not None and glyph.x1 <= previous.x1 + 0.5:
+                continue  # a stray space drawn over a letter ("P olice") separates nothing
             if current:
                 pieces.append(current)
             current, previous = [], None
             continue
-        if previous is not None and _is_space(previous, glyph, spacing):
-            pieces.append(current)
-            current = []
+        usual = spacing.get((glyph.font, glyph.size), 0.0)
+        lig = _ligature(glyph)
+        if previous is not None:
+            size = min(prev_size, glyph.size) or 1.0
+            least = min(prev_usual, usual)
+            share = LIGATURE_GAP if prev_lig or lig else LETTER_GAP
+            # Letter-spaced text is spaced by hand or unevenly ("C A S E ST U D I ES"): half
+            # its usual gap more is still a letter gap; a word gap is the letter gap twice
+            # plus a space.
+            if glyph.x0 - previous.x1 > least + max(share * size, least / 2):
+                pieces.append(current)
+                current = []
         current.append(glyph)
-        previous = glyph
+        previous, prev_usual, prev_size, prev_lig = glyph, usual, glyph.size, lig
     if current:
         pieces.append(current)
     return _join_spaced_words(pieces, spacing)
@@ -203,17 +216,6 @@ def _letter_spacing(row: Sequence[Glyph]) -> dict[tuple[str, float], float]:
         key: max(0.0, statistics.median(values)) if len(values) >= 3 else 0.0
         for key, values in gaps.items()
     }
-
-
-def _is_space(left: Glyph, right: Glyph, spacing: dict[tuple[str, float], float]) -> bool:
-    size = min(left.size, right.size) or 1.0
-    usual = min(
-        spacing.get((left.font, left.size), 0.0), spacing.get((right.font, right.size), 0.0)
-    )
-    share = LIGATURE_GAP if _ligature(left) or _ligature(right) else LETTER_GAP
-    # Letter-spaced text is spaced by hand or unevenly ("C A S E ST U D I ES"): half its usual
-    # gap more is still a letter gap; a word gap is the letter gap twice plus a space.
-    return right.x0 - left.x1 > usual + max(share * size, usual / 2)
 
 
 def _join_spaced_words(
@@ -259,15 +261,22 @@ def _is_list_circle(glyph: Glyph) -> bool:
 
 
 def _word(glyphs: Sequence[Glyph], text: str) -> Word:
+    first = glyphs[0]
+    if len(glyphs) == 1:
+        return Word(text, first.x0, first.x1, first.top, first.bottom, first.size, first.font)
+    sizes = sorted(g.size for g in glyphs)
+    middle = len(sizes) // 2
+    size = sizes[middle] if len(sizes) % 2 else (sizes[middle - 1] + sizes[middle]) / 2
     fonts = [g.font for g in glyphs]
+    font = first.font if fonts.count(first.font) == len(fonts) else max(set(fonts), key=fonts.count)
     return Word(
         text,
-        glyphs[0].x0,
+        first.x0,
         max(g.x1 for g in glyphs),
         min(g.top for g in glyphs),
         max(g.bottom for g in glyphs),
-        statistics.median(g.size for g in glyphs),
-        max(set(fonts), key=fonts.count),
+        size,
+        font,
     )
 
 
