@@ -25,6 +25,7 @@ from resume_analyzer.scoring.result import (
 from resume_analyzer.taxonomy import Taxonomy
 
 _SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+OVERUSED = Codes.VERB_OVERUSED.code
 
 
 def severity(gain: float) -> Severity:
@@ -54,14 +55,19 @@ def rank(items: list[FeedbackItem]) -> tuple[FeedbackItem, ...]:
 def bullet_items(
     bullets: list[tuple[BulletResult, Impact]], weight: float, thin: float
 ) -> list[FeedbackItem]:
-    """One item per bullet that has findings. `thin` scales for resumes with few bullets."""
+    """One item per bullet that has findings of its own, and one per overused verb naming
+    all its lines (a coach says "vary 'Led'" once, not on every line). `thin` scales for
+    resumes with few bullets."""
     items = []
     count = len(bullets)
+    overused: dict[str, list[BulletResult]] = {}
     for bullet, impact in bullets:
-        if not bullet.findings:
+        codes = [f.code for f in bullet.findings if f.code != OVERUSED]
+        if len(codes) < len(bullet.findings):
+            overused.setdefault((impact.verb_lemma or bullet.verb or "").lower(), []).append(bullet)
+        if not codes:
             continue
         # The most important finding names the item (codes.priority, which never raises).
-        codes = [f.code for f in bullet.findings]
         main = min(codes, key=priority)
         first = next(f for f in bullet.findings if f.code == main)
         others = sorted(set(codes) - {main}, key=priority)
@@ -76,6 +82,24 @@ def bullet_items(
                 message=message,
                 location=Location(bullet.section, None, bullet.page, bullet.line, bullet.text),
                 suggestion=bullet.suggestion,
+                gain=gain,
+            )
+        )
+    penalty_gain = penalty([OVERUSED]) / count * thin * weight if count else 0.0
+    for lines in overused.values():
+        first_line = lines[0]
+        finding = next(f for f in first_line.findings if f.code == OVERUSED)
+        where = ", ".join(f"page {b.page} line {b.line}" for b in lines)
+        gain = penalty_gain * len(lines)
+        items.append(
+            FeedbackItem(
+                severity=severity(gain),
+                code=OVERUSED,
+                message=f"{finding.message} Keep it where it fits best and reword {where}.",
+                location=Location(
+                    first_line.section, None, first_line.page, first_line.line, first_line.text
+                ),
+                suggestion=None,
                 gain=gain,
             )
         )
@@ -145,7 +169,8 @@ def job_items(job: JobMatch, weights: dict[str, float], weight: float) -> list[F
 
 def _potential(impact: Impact, quality: float) -> float:
     """The quality the bullet would reach with every finding fixed, capped at 100."""
-    codes = [f.code for f in impact.findings]
+    # An overused verb is its own item (bullet_items), so its points are not counted twice.
+    codes = [f.code for f in impact.findings if f.code != OVERUSED]
     tier = impact.verb_tier
     have_verb = POINTS[f"{tier}_verb"] if tier else (POINTS["other_verb"] if impact.verb else 0)
     gain = POINTS["strong_verb"] - have_verb

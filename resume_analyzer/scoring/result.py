@@ -268,7 +268,14 @@ class Analysis:
 
     @property
     def top_fixes(self) -> tuple[FeedbackItem, ...]:
-        return self.feedback[:5]
+        """The five highest-gain items of `feedback`, at most one per code."""
+        chosen: list[FeedbackItem] = []
+        for item in self.feedback:
+            if all(item.code != seen.code for seen in chosen):
+                chosen.append(item)
+            if len(chosen) == 5:
+                break
+        return tuple(chosen)
 
     def to_dict(self) -> dict[str, Any]:
         contact = self.resume.contact
