@@ -42,6 +42,8 @@ def to_text(analysis: Analysis, *, colour: bool = False) -> str:
             out.append(paint(f"       line: {item.location.text}", dim=True))
         if item.suggestion:
             out.append(paint(f"       try:  {item.suggestion}", fg="green"))
+        if item.question:
+            out.append(paint(f"       ask yourself: {item.question}", fg="green"))
     out += ["", paint("Bullets", bold=True)]
     for bullet in analysis.bullets:
         out += _bullet_lines(bullet, paint)
@@ -74,6 +76,8 @@ def _bullet_lines(bullet: BulletResult, paint: Callable[..., str]) -> list[str]:
         lines.append(paint(f"           - {finding.code}: {finding.message}", dim=True))
     if bullet.suggestion:
         lines.append(paint(f"           try: {bullet.suggestion}", fg="green"))
+    if bullet.question:
+        lines.append(paint(f"           ask yourself: {bullet.question}", fg="green"))
     return lines
 
 
@@ -95,6 +99,8 @@ def to_markdown(analysis: Analysis) -> str:
             out.append(f"   - Line: {_md(item.location.text)}")
         if item.suggestion:
             out.append(f"   - Try: {_md(item.suggestion)}")
+        if item.question:
+            out.append(f"   - Ask yourself: {_md(item.question)}")
     out += ["", "## Bullets", ""]
     for bullet in analysis.bullets:
         out.append(f"- **{bullet.strength}** ({bullet.quality:.0f}): {_md(bullet.text)}")
@@ -102,6 +108,8 @@ def to_markdown(analysis: Analysis) -> str:
             out.append(f"  - {finding.code}: {_md(finding.message)}")
         if bullet.suggestion:
             out.append(f"  - Try: {_md(bullet.suggestion)}")
+        if bullet.question:
+            out.append(f"  - Ask yourself: {_md(bullet.question)}")
     if analysis.job_match:
         job = analysis.job_match
         out += [

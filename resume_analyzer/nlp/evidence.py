@@ -14,6 +14,7 @@ from resume_analyzer.codes import Codes
 from resume_analyzer.document import Entry, Resume, Section
 from resume_analyzer.nlp.impact import Finding, Impact, analyze_impact
 from resume_analyzer.nlp.limits import make_docs
+from resume_analyzer.nlp.questions import ask_all
 from resume_analyzer.nlp.skills import Mention, SkillMatcher, lemma_norms, skill_matcher
 from resume_analyzer.settings import DEFAULT_SETTINGS, ParseSettings
 from resume_analyzer.taxonomy import Taxonomy
@@ -134,7 +135,17 @@ def extract(
         lines = _flag_typos(lines, speller, resume)
     if area_model is not None:
         lines = _with_model_areas(lines, area_model)
-    return Evidence(tuple(lines))
+    return Evidence(tuple(_with_questions(lines, nlp)))
+
+
+def _with_questions(lines: list[LineEvidence], nlp: Language) -> list[LineEvidence]:
+    judged = [(i, line.text, line.impact) for i, line in enumerate(lines) if line.impact]
+    asked = ask_all(nlp, [(text, impact) for _, text, impact in judged])
+    out = list(lines)
+    for (i, _, impact), question in zip(judged, asked, strict=True):
+        if question is not None:
+            out[i] = replace(lines[i], impact=replace(impact, question=question))
+    return out
 
 
 def _entry_lines(

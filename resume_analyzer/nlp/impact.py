@@ -68,6 +68,8 @@ class Impact:
     scope: bool
     words: int
     findings: tuple[Finding, ...] = field(default=())
+    # What to ask the applicant when the line lacks a result only they know (nlp/questions.py).
+    question: str | None = None
 
     def codes(self) -> set[str]:
         return {finding.code for finding in self.findings}

@@ -83,6 +83,7 @@ def bullet_items(
                 location=Location(bullet.section, None, bullet.page, bullet.line, bullet.text),
                 suggestion=bullet.suggestion,
                 gain=gain,
+                question=bullet.question,
             )
         )
     penalty_gain = penalty([OVERUSED]) / count * thin * weight if count else 0.0

@@ -119,6 +119,8 @@ class BulletResult:
     metrics: tuple[str, ...]
     verb: str | None
     areas: tuple[str, ...]
+    # Asked where no rewrite can supply the missing result (nlp/questions.py).
+    question: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -134,6 +136,7 @@ class BulletResult:
             "areas": list(self.areas),
             "findings": [finding.to_dict() for finding in self.findings],
             "suggestion": self.suggestion,
+            "question": self.question,
         }
 
 
@@ -148,6 +151,7 @@ class FeedbackItem:
     suggestion: str | None
     gain: float
     area: str | None = None
+    question: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -158,6 +162,7 @@ class FeedbackItem:
             "suggestion": self.suggestion,
             "gain": round(self.gain, 1),
             "area": self.area,
+            "question": self.question,
         }
 
 

@@ -136,6 +136,7 @@ def _bullets(
                     metrics=tuple(m.text for m in impact.metrics),
                     verb=impact.verb,
                     areas=tuple(sorted(line.areas)),
+                    question=impact.question,
                 ),
                 impact,
             )
