@@ -92,7 +92,7 @@ def analyze_impact(doc: Doc, lexicons: Lexicons, *, past_role: bool | None) -> I
         findings.append(Finding.of(Codes.NO_ACTION_VERB, _first_word_span(doc)))
     elif verb.tier == "weak":
         findings.append(Finding.of(Codes.WEAK_VERB, verb.span, verb=verb.text))
-    findings += _passive(doc)
+    findings += _passive(doc, opens_with_verb=verb is not None)
     findings += _pronouns(doc, lexicons)
     if verb and past_role and verb.tense == "present":
         findings.append(Finding.of(Codes.TENSE_MISMATCH, verb.span, verb=verb.text))
@@ -295,7 +295,15 @@ def _starts_with_phrase(text: str, phrase: str) -> bool:
     return bool(phrase_pattern(phrase).match(text))
 
 
-def _passive(doc: Doc) -> list[Finding]:
+# Verbs of being chosen or honoured: "was promoted", "was awarded", "was selected" are how
+# such news is said, and a coach would not ask for them in the active voice.
+_HONOURS = frozenset(
+    """promote award recognize recognise select nominate elect invite name honor honour
+    grant admit accept choose offer appoint hire shortlist feature""".split()
+)
+
+
+def _passive(doc: Doc, *, opens_with_verb: bool) -> list[Finding]:
     found = []
     for token in doc:
         # The small model labels odd tokens auxpass in long fragments; a passive needs a form
@@ -304,10 +312,22 @@ def _passive(doc: Doc) -> list[Finding]:
             head = token.head
             if head.tag_ != "VBN" or not 0 < head.i - token.i <= 3:
                 continue
+            if not _main_clause(head) or (opens_with_verb and token.i > 0):
+                continue  # "Trained staff to ensure standards are met": the person's verb is active
+            if head.lemma_.lower() in _HONOURS:
+                continue  # "Was promoted to team lead": an honour is said in the passive
             start, end = sorted((token.idx, head.idx))
             end = max(token.idx + len(token), head.idx + len(head))
             found.append(Finding.of(Codes.PASSIVE_VOICE, (start, end), phrase=doc.text[start:end]))
     return found
+
+
+def _main_clause(verb: Token) -> bool:
+    """Whether a verb is the line's main verb, or one coordinated with it ("Led X and was
+    promoted"), rather than the verb of a clause inside it (purpose, relative, complement)."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _pronouns(doc: Doc, lexicons: Lexicons) -> list[Finding]:
