@@ -55,7 +55,7 @@ QUESTIONS = [
 
 
 def ask(nlp: Language, taxonomy: Taxonomy, text: str) -> str | None:
-    impact = analyze_impact(nlp(text), taxonomy.lexicons, past_role=True)
+    impact = analyze_impact(nlp(text), taxonomy.lexicons, past_role=True, nlp=nlp)
     return ask_all(nlp, [(text, impact)])[0]
 
 

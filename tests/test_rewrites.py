@@ -22,7 +22,7 @@ from resume_analyzer.taxonomy import Taxonomy
 def rewrite(
     nlp: Language, taxonomy: Taxonomy, text: str, past_role: bool | None = True
 ) -> str | None:
-    impact = analyze_impact(nlp(text), taxonomy.lexicons, past_role=past_role)
+    impact = analyze_impact(nlp(text), taxonomy.lexicons, past_role=past_role, nlp=nlp)
     return suggest(text, impact, taxonomy.lexicons, past_role=past_role)
 
 

@@ -113,7 +113,9 @@ def extract(
         # Headers the entry finder missed, skills lists, labels and page furniture share the
         # section with achievements but report no work: judged, they became top fixes.
         if bullet.role == "achievement" and section.kind in (*ACHIEVEMENT_KINDS, "other"):
-            impact = analyze_impact(doc, taxonomy.lexicons, past_role=past_role(section, b))
+            impact = analyze_impact(
+                doc, taxonomy.lexicons, past_role=past_role(section, b), nlp=nlp
+            )
         mentions = matcher.find(doc, listed=section.kind == "skills")
         lines.append(
             LineEvidence(

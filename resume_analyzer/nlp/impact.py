@@ -75,17 +75,23 @@ class Impact:
         return {finding.code for finding in self.findings}
 
 
-def analyze_impact(doc: Doc, lexicons: Lexicons, *, past_role: bool | None) -> Impact:
+def analyze_impact(
+    doc: Doc, lexicons: Lexicons, *, past_role: bool | None, nlp: Language | None = None
+) -> Impact:
     """Run every per-line check on one achievement bullet.
 
     `past_role`: True when the bullet's entry has ended, False when it is current, None when
-    the dates are unknown (then tense is not checked).
+    the dates are unknown (then tense is not checked). `nlp`: the pipeline, to read a line's
+    first word again with a subject before it when the tagger did not take it for a verb
+    ("Greets guests…", "Installing servers…"); without it such a line has no verb.
     """
     text = doc.text
     words = sum(1 for token in doc if not token.is_punct and not token.is_space)
     findings: list[Finding] = []
     opener = _weak_opener(text, lexicons)
     verb = _leading_verb(doc, lexicons)
+    if verb is None and nlp is not None:
+        verb = _verb_with_a_subject(doc, lexicons, nlp)
     if opener:
         findings.append(Finding.of(Codes.WEAK_OPENER, opener, opener=text[opener[0] : opener[1]]))
     elif verb is None:
@@ -173,6 +179,30 @@ def _leading_verb(doc: Doc, lexicons: Lexicons) -> _Verb | None:
             after = next((t.i for t in doc[token.i + 1 :] if t.is_alpha), None)
             return _verb_at(doc, after, lexicons) if after is not None else None
     return None
+
+
+def _verb_with_a_subject(doc: Doc, lexicons: Lexicons, nlp: Language) -> _Verb | None:
+    """The first word as a verb when, with "I" or "He" put before the line, the tagger reads it
+    as the verb of the sentence both times, and the dictionary knows it as a verb form.
+
+    A bullet has no subject, and the small model takes "Greets", "Cook" or "Installing" at its
+    start for a noun; a subject puts the word where only a verb fits. Both subjects must
+    agree, and the dictionary must know the word: "I product roadmap…" alone would pass.
+    """
+    first = next((t for t in doc if t.is_alpha), None)
+    if first is None or first.i > 2 or _verb_forms(first.lower_) is None:
+        return None
+    rest = doc.text[first.idx :]
+    rest = rest[:1].lower() + rest[1:]
+    for subject in ("I", "He"):
+        token = nlp(f"{subject} {rest}")[1]
+        if token.pos_ != "VERB" or token.dep_ != "ROOT":
+            return None
+    lemma = _verb_lemma(first)
+    span = (first.idx, first.idx + len(first))
+    # No tense: "Greets guests" in an ended role is a job description's idiom more than a
+    # slip, and a tense finding on a line the tagger first misread is too unsure to show.
+    return _Verb(first.text, lemma, lexicons.verb_tier(lemma), None, span)
 
 
 # What ends a name or label set before a line's statement.
