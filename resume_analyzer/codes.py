@@ -138,7 +138,7 @@ class Codes:
     )
     VERB_OVERUSED = _bullet(
         "verb_overused",
-        "the same verb starts three or more bullets",
+        "the same verb starts four or more bullets",
         "vary the verbs",
         '"{verb}" starts {count} of your bullets; vary the verb so each line reads as a '
         "different achievement.",

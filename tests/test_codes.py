@@ -88,7 +88,7 @@ def test_docs_severity_matches_feedback() -> None:
 def test_thresholds_in_meanings_match_the_code() -> None:
     assert f"under {MIN_WORDS} words" == Codes.TOO_SHORT.meaning
     assert f"over {MAX_WORDS} words" == Codes.TOO_LONG.meaning
-    assert OVERUSE == 3 and "three or more" in Codes.VERB_OVERUSED.meaning
+    assert OVERUSE == 4 and "four or more" in Codes.VERB_OVERUSED.meaning
 
 
 def test_presentation_points_add_up_to_100() -> None:

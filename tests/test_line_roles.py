@@ -56,6 +56,11 @@ CASES = [
     ("•", "experience", None, "fragment"),
     ("and the payments squad, cutting drop-off 12%", "experience", None, "fragment"),
     ("the onboarding flow for new accounts", "experience", "•", "achievement"),
+    ("(Part of Globex, formerly Initech)", "experience", None, "fragment"),
+    ("Key initiatives:", "experience", "•", "label"),
+    ("This position sits within the design team and covers print work.", "experience", "•", "text"),
+    ("This included scheduling, room set-up and facilitation.", "experience", None, "text"),
+    ("The team owns checkout, so I led its roadmap for 2 years", "experience", "•", "achievement"),
     # Outside the sections that report work, prose is text.
     ("Product-minded engineer who ships with design and sales.", "summary", None, "text"),
     ("Won first place among 40 teams at the campus hackathon", "awards", "•", "text"),

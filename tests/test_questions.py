@@ -95,3 +95,27 @@ def test_a_question_quotes_only_the_lines_words_and_skips_measured_lines(
     }  # fmt: skip
     quoted = set(re.findall(r"[a-z]+", question.lower())) - template
     assert quoted <= set(re.findall(r"[a-z]+", line.lower()))
+
+
+def test_no_outcome_is_said_only_where_a_question_can_be_asked() -> None:
+    from resume_analyzer import Analyzer
+
+    resume = (
+        "Jordan Example\njordan@example.com\n\nEXPERIENCE\n"
+        "Product Analyst, Example Corp, Jan 2021 - Dec 2023\n"
+        "- Built an internal onboarding hub for new interns\n"
+        "- Answered customer phone calls for the front desk every morning\n"
+        "- Reduced refund requests by 30% by rewriting the checkout help page with support\n"
+        "\nEDUCATION\nB.S. Economics, Example University, 2020\n"
+        "\nSKILLS\nSQL, Jira, Figma, A/B testing, user interviews, roadmapping\n"
+    )
+    analysis = Analyzer().analyze(resume.encode(), filename="resume.txt")
+    by_text = {b.text: b for b in analysis.bullets}
+    built = by_text["Built an internal onboarding hub for new interns"]
+    assert "no_outcome" in {f.code for f in built.findings}
+    assert built.question and "onboarding hub" in built.question
+    routine = by_text["Answered customer phone calls for the front desk every morning"]
+    assert "no_outcome" not in {f.code for f in routine.findings}
+    assert routine.question is None
+    # The routine line still scores lower than it would with a result: only the note goes.
+    assert routine.strength != "strong"

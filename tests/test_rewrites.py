@@ -121,9 +121,11 @@ PRONOUN_CASES = [
     ("Interfaced with the CRM team; all APIs were given and we integrated them in React.", None),
     # Cutting a filler leaves no space before the stop.
     (
-        "Augmented data after every epoch by brightness, rotation, zoom etc.",
-        "Augmented data after every epoch by brightness, rotation, zoom.",
+        "Augmented data after every epoch by brightness, rotation and zoom, very quickly.",
+        "Augmented data after every epoch by brightness, rotation and zoom, quickly.",
     ),
+    # "etc." is not a filler: cutting it leaves a list that claims to be complete.
+    ("Augmented data after every epoch by brightness, rotation, zoom etc.", None),
 ]
 
 

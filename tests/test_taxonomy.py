@@ -310,7 +310,7 @@ def test_lexicon_lists(builtin: Taxonomy) -> None:
         lex.weak_openers
     )
     assert {"synergy", "team player", "results-driven"} <= set(lex.buzzwords)
-    assert {"very", "various", "successfully"} <= set(lex.fillers)
+    assert {"very", "successfully"} <= set(lex.fillers) and "various" not in lex.fillers
     first_person = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
     assert lex.pronouns == first_person
     assert {"users", "customers", "hours", "ARR"} <= set(lex.metric_units)

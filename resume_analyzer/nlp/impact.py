@@ -175,7 +175,9 @@ def _leading_verb(doc: Doc, lexicons: Lexicons) -> _Verb | None:
     if verb is not None:
         return verb
     for token in doc[start : start + 12]:
-        if token.text in _LABEL_ENDS and token.i + 1 < len(doc):
+        spaced_hyphen = token.text == "-" and bool(token.whitespace_) and token.i > 0
+        spaced_hyphen = spaced_hyphen and bool(doc[token.i - 1].whitespace_)
+        if (token.text in _LABEL_ENDS or spaced_hyphen) and token.i + 1 < len(doc):
             after = next((t.i for t in doc[token.i + 1 :] if t.is_alpha), None)
             return _verb_at(doc, after, lexicons) if after is not None else None
     return None
@@ -395,6 +397,8 @@ def _has_outcome(doc: Doc, lexicons: Lexicons, metrics: tuple[Metric, ...]) -> b
         return True
     if any(_states_a_change(token) for token in doc):
         return True
+    if any(_reports_a_result(token) for token in doc):
+        return True
     if any(metric.kind in {"multiplier", "rank"} for metric in metrics):
         return True
     if _BEFORE_AFTER.search(text):
@@ -417,8 +421,12 @@ _BEFORE_AFTER = re.compile(
 _CHANGE_VERBS = frozenset(
     """improve increase reduce cut grow boost lift lower raise decrease double triple
     quadruple halve eliminate accelerate shorten save expand exceed surpass outperform
-    minimize maximize minimise maximise shrink slash speed""".split()
+    minimize maximize minimise maximise shrink slash speed enhance strengthen""".split()
 )
+# Verbs that report a result when they follow the line's own verb ("Led launch readiness,
+# shipping both to customers"; "drove a pivot, reshaping the core UX"; "turning model outputs
+# into decisions"), but name the work itself when they open it ("Launched a program").
+_RESULT_AFTER = frozenset("ship launch reshape turn translate unblock enable".split())
 
 
 def _states_a_change(token: Token) -> bool:
@@ -427,6 +435,25 @@ def _states_a_change(token: Token) -> bool:
         return False
     before = token.doc[token.i - 1] if token.i > 0 else None
     return not (token.tag_ == "VB" and before is not None and before.lower_ == "to")
+
+
+def _reports_a_result(token: Token) -> bool:
+    """A result verb in a clause after the line's own verb: "…, shipping both to customers",
+    "…, turning outputs into decisions"; not an aim ("to ship faster")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _RESULT_AFTER:
+        return False
+    if token.lemma_.lower() in {"turn", "translate"}:
+        if not any(t.lower_ == "into" for t in token.subtree):
+            return False  # "turned to", "translated documents": no change of state
+    elif token.dep_ in {"conj", "ROOT"}:
+        return False  # "Designed and launched a program": the work itself, not its result
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.lower_ == "to":
+        return False  # an aim: "to ship faster"
+    # "Turned the backlog into a ritual" opens with its result; "Launched a program" opens
+    # with the work.
+    opens = not any(t.is_alpha for t in token.doc[: token.i])
+    return not opens or token.lemma_.lower() in {"turn", "translate"}
 
 
 def _has_scope(text: str, lexicons: Lexicons) -> bool:

@@ -2,7 +2,10 @@
 
 Not metrics: years ("2021"), dates ("05/2021", "Q3 2022"), phone numbers, version numbers
 ("Python 3", "Web 2.0"), course codes ("CS 101") and grades ("GPA 3.8"). A bare number counts
-only when a unit of measure follows it ("15 churned customers", "3 engineers", "10 hours").
+only when a unit of measure follows it ("15 churned customers", "3 engineers", "10 hours"),
+and so does a number in words ("two teams", "three attorneys", "millions of observations") or
+in a compound ("an 18-member team", "a 6-figure pipeline"). "one" never does: "one of the",
+"one-stop" are not counts.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MetricKind = Literal["percent", "money", "multiplier", "count", "time", "rank"]
 
@@ -47,6 +50,14 @@ _PATTERNS: tuple[tuple[MetricKind, re.Pattern[str]], ...] = (
         re.compile(rf"(?<![$€£]){_START}{_NUM}\s?[kmb]\+?(?!\w)|{_START}{_NUM}\+", re.I),
     ),
     (
+        "count",
+        re.compile(
+            r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred)"
+            r"-(?:member|person|people|strong|figure|digit)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "rank",
         re.compile(r"(?<!\w)#\d+\b|\btop\s\d+%?|\b\d+(?:st|nd|rd|th)\s(?:place|prize)\b", re.I),
     ),
@@ -60,6 +71,13 @@ _PHONE = re.compile(r"\+?\(?\d[\d\s().-]{7,}\d")
 _DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{4}\b|\b\d{4}-\d{2}\b")
 _SCALES = frozenset({"thousand", "million", "billion", "trillion", "k", "m", "mm", "bn"})
 _NOT_UNITS = frozenset({"gpa", "cgpa", "percentile"})
+# Numbers in words that count things; "one" is left out ("one of the", "one-stop shop").
+_SPELLED = frozenset(
+    """two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
+    fifty hundred thousand dozen dozens hundreds thousands millions billions""".split()
+)
+# "dozens of teams", "millions of observations": the unit comes after "of".
+_PLURAL_NUMBERS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions"})
 
 
 @dataclass(frozen=True)
@@ -88,16 +106,21 @@ def find_metrics(doc: Doc, units: Iterable[str]) -> list[Metric]:
 
 
 def _counted(doc: Doc, units: frozenset[str], blocked: _Spans) -> list[Metric]:
-    """Bare numbers followed, within three words, by a unit: "15 churned customers"."""
+    """Bare numbers followed, within three words, by a unit: "15 churned customers", "two
+    teams". A hyphen inside a word does not count as one ("3 mobile-first concepts")."""
     found: list[Metric] = []
     for token in doc:
-        if not token.like_num or not any(ch.isdigit() for ch in token.text):
+        spelled = token.lower_ in _SPELLED
+        if not spelled and (not token.like_num or not any(ch.isdigit() for ch in token.text)):
             continue
         if blocked.overlaps(token.idx, token.idx + len(token.text)):
             continue
         if _YEAR.match(token.text) and not _unit_follows(doc, token.i, units, 1):
             continue
-        for ahead in doc[token.i + 1 : token.i + 4]:
+        words = _words_after(doc, token.i)[:3]
+        if token.lower_ in _PLURAL_NUMBERS and words and words[0].lower_ == "of":
+            words = words[1:]
+        for ahead in words:
             word = ahead.lower_
             if word in _SCALES:
                 continue  # "2.5 million transactions"
@@ -113,6 +136,19 @@ def _counted(doc: Doc, units: frozenset[str], blocked: _Spans) -> list[Metric]:
                 found.append(Metric(kind, doc.text[token.idx : end], token.idx, end))
                 break
     return found
+
+
+def _words_after(doc: Doc, index: int) -> list[Token]:
+    """The next few words after a token, a hyphenated word ("mobile-first") as one: its
+    first part."""
+    words: list[Token] = []
+    for t in doc[index + 1 : index + 10]:
+        joined = t.i > 0 and not doc[t.i - 1].whitespace_ and doc[t.i - 1].text == "-"
+        if t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_:
+            continue
+        if not (joined and words):
+            words.append(t)
+    return words
 
 
 def _unit_follows(doc: Doc, index: int, units: frozenset[str], window: int) -> bool:

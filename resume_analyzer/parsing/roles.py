@@ -85,6 +85,16 @@ _DESCRIPTION_KEYS = re.compile(
 )
 
 
+# A line that describes the job or its setting in the third person: "This position…", "This
+# role…", "This included scheduling…", "The position is responsible for…"; not "The team
+# owns checkout, so I led…".
+_ABOUT_THE_JOB = re.compile(
+    r"^(?:(?:this|that|these)\s+(?:position|role|job|post|team|department|office|work|"
+    r"included|includes|involved|involves|required|requires)|the\s+(?:position|role|job))\b",
+    re.IGNORECASE,
+)
+
+
 # A line about the employer, not the person: "Acme is a B2B fintech…", "Payfi was a
 # platform…", "An early-stage startup that…", "Not-for-profit that recruits…".
 _DESCRIBES_EMPLOYER = re.compile(
@@ -135,6 +145,12 @@ def line_role(text: str, section_kind: SectionKind, *, marker: str | None) -> Ro
         return "text"
     if marker is None and stripped[:1].islower() and not opens_with_verb(words):
         return "fragment"  # the tail of a bullet whose start is elsewhere
+    if stripped[:1] in "(=" and not opens_with_verb(words[1:] or words):
+        return "fragment"  # "(Part of Acme, formerly Initech)", "= Energy…": a piece of a line
+    if stripped.endswith(":") and len(words) <= 5:
+        return "label"  # "Key initiatives:", "Bottom line:": a lead-in to what follows
+    if _ABOUT_THE_JOB.match(stripped):
+        return "text"  # "This position lies within…": a description of the job, not work done
     if _reads_as_header(stripped, words, marker):
         return "header"
     if marker is None and len(words) <= 3 and not opens_with_verb(words):
