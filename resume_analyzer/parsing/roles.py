@@ -68,7 +68,8 @@ _VERBS = frozenset(
     create creates support supports serve serves work works help helps plan plans coordinate
     coordinates conduct conducts handle handles maintain maintains deliver delivers partner
     partners collaborate collaborates analyze analyse analyzes implement implements launch
-    launches ship ships mentor mentors train trains teach spearheaded architect oversee""".split()
+    launches ship ships mentor mentors train trains teach spearheaded architect oversee rebuilt
+    rewrote reran undertook sought spun""".split()
 )
 _SKILL_CLAIM = re.compile(
     r"^(?:(?:good|strong|sound|solid|basic|working|skill(?:ful|ed)|excellent|in-depth|deep|"
@@ -77,6 +78,24 @@ _SKILL_CLAIM = re.compile(
     r"^good\s+.{0,30}\bskills\b",
     re.IGNORECASE,
 )
+# After a name and a colon, what the thing is: "A Slack bot for…", "Chat room web app that…".
+_NAMES_A_THING = re.compile(
+    r"^(?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:app|application|web app|tool|bot|platform|website|"
+    r"site|game|library|package|system|dashboard|template|extension|plugin|api|service|"
+    r"framework|prototype|model)\b(?!\s+(?:for\s+)?\d)",
+    re.IGNORECASE,
+)
+# A profile sentence set among the bullets: "Strong problem solver with…", "Excellent
+# communicator, adept at…", "Results-driven engineer with…".
+_SELF_DESCRIPTION = re.compile(
+    r"^(?:strong|excellent|experienced|proven|results[- ]driven|detail[- ]oriented|dedicated|"
+    r"motivated|passionate|skilled|seasoned|dynamic|versatile)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:solver|communicator|professional|leader|engineer|developer|player|thinker|"
+    r"individual|person|specialist|analyst)\b",
+    re.IGNORECASE,
+)
+
+
 # Keys after which a value describes the employer or the program, not the person's work.
 _DESCRIPTION_KEYS = re.compile(
     r"^(?:company|business|client|project|program|team)?\s*(?:profile|background|overview|"
@@ -130,8 +149,13 @@ def line_role(text: str, section_kind: SectionKind, *, marker: str | None) -> Ro
         listed = not opens_with_verb(items.split()) and _reads_as_list(items, items.split())
         if listed and label.group("sep") == ":":
             return "label"
+        named = label.group("sep") == ":" and len(key.split()) <= 3
+        if named and _NAMES_A_THING.match(value) and not opens_with_verb(value.split()):
+            return "header"  # "Philia: A Slack bot for…": a project's name and what it is
     if _SKILL_CLAIM.match(stripped):
         return "list"
+    if _SELF_DESCRIPTION.match(stripped):
+        return "text"  # "Strong problem solver with a track record…": a profile, not work
     # Dashes and pipes without commas set a name apart from its tagline and stack: a header
     # ("Snapdeck - Real-time card game | React · Node"); commas make a list.
     in_work = section_kind in ACHIEVEMENT_SECTIONS
