@@ -1,6 +1,7 @@
 """A labeling round for the feedback audit: what to judge today, and merging the judgements.
 
     python -m evaluation.audit_round export --corpus ../shared/corpus --out DIR [--seed N]
+        [--new-resumes]
     python -m evaluation.audit_round merge --dir DIR --round N
 
 `export` analyses the audit's resumes with today's code and writes, into DIR (which must lie
@@ -17,6 +18,10 @@ rewrite. The labelers answer in DIR/first.json and DIR/second.json, each
 `merge` stores their judgements in `labels/audit.json` as hashes only (never text), the new
 items as a new round, the blind ones as `second`, and records the size of the pool the
 quarter was drawn from.
+
+`--new-resumes` exports instead every finding and rewrite made on resumes the audit has never
+seen (a fixed, stratified pick: see `NEW_PICK`), for a held-out measure of rules written while
+looking at the earlier rounds; merge adds those resumes to the audit's sources.
 """
 
 from __future__ import annotations
@@ -45,11 +50,43 @@ def _item_id(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
-def today_items(corpus: Path, labels: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every finding and rewrite made today on the audit's resumes, with text, marking the
-    ones a label already covers (`labeled`: the index of that label in its list)."""
-    sources: list[str] = labels["sources"]
-    paths = find_sources(corpus, set(sources))
+# Resumes for a held-out round, per folder: how many, taken in order of their bytes' hash
+# among those the audit has not used. LiveCareer: one per category, from categories in order.
+NEW_PICK = {"resumes/pm": 3, "resumes/near": 2, "resumes/linkedin": 2, "resumes/pdf": 2,
+            "resumes/docx": 2, "labeled/livecareer_by_category": 6}  # fmt: skip
+
+
+def pick_new(corpus: Path, used: set[str]) -> list[tuple[str, Path]]:
+    """(digest, path) of the resumes a held-out round takes."""
+    chosen: list[tuple[str, Path]] = []
+    for folder, count in NEW_PICK.items():
+        files = [
+            (hashlib.sha256(path.read_bytes()).hexdigest(), path)
+            for path in sorted((corpus / folder).rglob("*"))
+            if path.suffix.lower() in (".pdf", ".docx") and path.is_file()
+        ]
+        files = sorted((d, p) for d, p in files if d not in used)
+        if folder.startswith("labeled/"):
+            by_category: dict[str, tuple[str, Path]] = {}
+            for digest, path in files:
+                by_category.setdefault(path.parent.name, (digest, path))
+            files = [by_category[c] for c in sorted(by_category)][::4]
+        chosen += files[:count]
+    return chosen
+
+
+def today_items(
+    corpus: Path, labels: dict[str, Any], new: list[tuple[str, Path]] | None = None
+) -> list[dict[str, Any]]:
+    """Every finding and rewrite made today on the audit's resumes (or on `new` ones, whose
+    sources are numbered after the audit's), with text, marking the ones a label already
+    covers (`labeled`: the index of that label in its list)."""
+    sources: list[str] = list(labels["sources"])
+    if new is None:
+        paths = find_sources(corpus, set(sources))
+    else:
+        sources += [digest for digest, _ in new]
+        paths = dict(new)
     analyzer = Analyzer(settings=AnalysisSettings(budget=None))
     finding_index: dict[tuple[int, str, str], int] = {}
     for i, f in enumerate(labels["findings"]):
@@ -122,12 +159,18 @@ def main() -> None:
 @corpus_option
 @click.option("--out", "out", type=click.Path(path_type=Path), required=True)
 @click.option("--seed", type=int, default=29, show_default=True)
-def export(corpus: Path, out: Path, seed: int) -> None:
+@click.option("--new-resumes", is_flag=True, help="Resumes the audit has never seen.")
+def export(corpus: Path, out: Path, seed: int, new_resumes: bool) -> None:
     """Write first.jsonl (unlabeled items) and second.jsonl (a blind quarter) into OUT."""
     if out.resolve().is_relative_to(REPO):
         raise click.UsageError("OUT holds resume text: put it outside the repository")
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
-    items = today_items(corpus, labels)
+    new = pick_new(corpus, set(labels["sources"])) if new_resumes else None
+    items = today_items(corpus, labels, new)
+    if new is not None:
+        items = [i for i in items if i["source"] >= len(labels["sources"])]
+        (out.mkdir(parents=True, exist_ok=True))
+        (out / "new_sources.json").write_text(json.dumps([d for d, _ in new]), encoding="utf-8")
     out.mkdir(parents=True, exist_ok=True)
     first = [i for i in items if i["labeled"] is None]
     rng = random.Random(seed)
@@ -164,6 +207,11 @@ def merge(folder: Path, round_no: int) -> None:
     """Store first.json and second.json of FOLDER in labels/audit.json (hashes only)."""
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
     index: dict[str, dict[str, Any]] = json.loads((folder / "index.json").read_text())
+    if (folder / "new_sources.json").exists():
+        added = json.loads((folder / "new_sources.json").read_text())
+        if any(digest in labels["sources"] for digest in added):
+            raise click.ClickException("these resumes are in the audit already: merged twice?")
+        labels["sources"] += added
     first = _judgements(folder / "first.json" if (folder / "first.json").exists() else None)
     second = _judgements(folder / "second.json" if (folder / "second.json").exists() else None)
     new_at: dict[str, tuple[str, int]] = {}
