@@ -32,17 +32,32 @@ CASES = [
         "Responsible for creating the weekly sales report for 4 regions.",
         "Created the weekly sales report for 4 regions.",
     ),
-    ("Helped with onboarding 12 new analysts.", "Onboarded 12 new analysts."),
+    # A partial part is not made whole: only the applicant knows what "helped" covered.
+    ("Helped with onboarding 12 new analysts.", None),
+    ("Assisted in developing promotional plans for 3 regions.", None),
+    # No verb fits before a bare noun; before "the …" a slot reads well.
+    ("Responsible for setup of 30 switches and routers.", None),
     (
-        "Responsible for setup of 30 switches and routers.",
-        "[Action verb, e.g. Led/Built/Launched] setup of 30 switches and routers.",
+        "Responsible for the budget of 4 regional offices.",
+        "[Action verb, e.g. Led/Built/Launched] the budget of 4 regional offices.",
     ),
+    # The verb is already there after the opener; a gerund list is left alone.
+    (
+        "Responsible for Designed and printed sales collateral for 12 events.",
+        "Designed and printed sales collateral for 12 events.",
+    ),
+    ("Responsible for marketing, selling and operations across 9 brands.", None),
+    # One verb of several is never put in the past alone.
+    ("Develop universal web apps and provide fixes for 40 clients.", None),
+    ("Check the quality of received products. Order supplies for 3 kitchens.", None),
+    # A pronoun goes only before a past-tense verb.
+    ("I have worked with 12 academic organizations on outreach.", None),
     # An opener ending in "with" leaves no slot a verb could fill.
     ("Worked with the UI team to integrate the CMS.", None),
     # A capitalised word after the opener is a name, not a gerund.
     (
         "Assisted Managing Director with recruiting.",
-        "[Action verb, e.g. Led/Built/Launched] Managing Director with recruiting.",
+        None,
     ),
     # A line that opens with its own verb never gets a slot; a missing result is the
     # finding's to say, not a placeholder's.

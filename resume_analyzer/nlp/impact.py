@@ -192,7 +192,7 @@ def _verb_with_a_subject(doc: Doc, lexicons: Lexicons, nlp: Language) -> _Verb |
     agree, and the dictionary must know the word: "I product roadmap…" alone would pass.
     """
     first = next((t for t in doc if t.is_alpha), None)
-    if first is None or first.i > 2 or _verb_forms(first.lower_) is None:
+    if first is None or first.i > 2 or verb_forms(first.lower_) is None:
         return None
     rest = doc.text[first.idx :]
     rest = rest[:1].lower() + rest[1:]
@@ -244,7 +244,7 @@ def _verb_at(doc: Doc, i: int, lexicons: Lexicons) -> _Verb | None:
 
 
 def _looks_past_tense(word: str, lemma: str) -> bool:
-    forms = _verb_forms(word)
+    forms = verb_forms(word)
     if forms and forms[1]:
         return forms[1] <= _PAST_TAGS  # "sat", "led", "ran": only ever past forms
     return word.endswith("ed") and lemma != word and len(lemma) >= 3
@@ -257,7 +257,7 @@ def _verb_lemma(token: Token) -> str:
     tags their first word as a proper noun or a base-form verb; a verb dictionary
     (lemminflect) is asked what the word is as a verb.
     """
-    forms = _verb_forms(token.lower_)
+    forms = verb_forms(token.lower_)
     if forms:
         return forms[0]
     if token.pos_ in {"VERB", "AUX"}:
@@ -266,7 +266,7 @@ def _verb_lemma(token: Token) -> str:
 
 
 @cache
-def _verb_forms(word: str) -> tuple[str, frozenset[str]] | None:
+def verb_forms(word: str) -> tuple[str, frozenset[str]] | None:
     """(lemma, the Penn tags this exact word is as a verb), e.g. "ran" → ("run", {VBD})."""
     from lemminflect import getAllInflections, getAllLemmas
 
@@ -300,7 +300,7 @@ def _tense(token: Token, lemma: str) -> Tense | None:
         # "Leading a team of 5…" is a style, not a tense: it fits an ended role as well as a
         # current one, so it is never called a mismatch.
         return None
-    forms = _verb_forms(token.lower_)
+    forms = verb_forms(token.lower_)
     if forms and forms[1]:
         tags = forms[1]
         if tags <= _PAST_TAGS:

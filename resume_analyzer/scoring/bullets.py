@@ -84,19 +84,26 @@ def suggest(text: str, impact: Impact, lexicons: Lexicons, *, past_role: bool | 
     lead = ""
     if Codes.WEAK_OPENER.code in codes:
         opener = _opener(body, lexicons)
-        body = body[len(opener) :].lstrip(" :,-") if opener else body
-        gerund = re.match(r"([a-z]+ing)\b\s*(.*)", body)
+        if opener is None or opener.lower() not in _OWNED_OPENERS:
+            # "Assisted in developing" → "Developed" claims what the applicant may not have
+            # done, and only they know their part: the finding asks, the rewrite does not.
+            return None
+        body = body[len(opener) :].lstrip(" :,-")
+        gerund = re.match(r"([a-z]+ing)\b(?!\s*,)\s*(.*)", body)
+        first = body.split(maxsplit=1)[0].lower() if body.split() else ""
         if gerund and (past := _past_tense(gerund.group(1))):
             lead, body = past, gerund.group(2)
-        elif opener and opener.lower().endswith(" with"):
-            return None  # "Worked with the UI team…": no verb fits the slot without "with"
+        elif _is_past_form(first):
+            pass  # "Responsible for Designed and printed…": the verb is already there
+        elif first in _DETERMINERS:
+            lead = "[Action verb, e.g. Led/Built/Launched]"  # "… the budget", "… all hiring"
         else:
-            lead = "[Action verb, e.g. Led/Built/Launched]"
+            return None  # "setup and install of switches": no verb fits before a noun list
     elif Codes.TENSE_MISMATCH.code in codes and impact.verb and impact.verb_span:
         rest = body[impact.verb_span[1] :]
-        # "Managing and mentoring…", "Develop and oversee…": turning one verb of a pair
-        # leaves the line in two tenses.
-        coordinated = re.match(r"\s*(?:and|&|,)\s", rest)
+        # "Managing and mentoring…", "Develop universal apps and provide…": turning one verb
+        # of several leaves the line in two tenses.
+        coordinated = re.match(r"\s*(?:and|&|,)\s", rest) or _another_present_verb(rest)
         past = _past_tense(impact.verb) if past_role and not coordinated else None
         if past:
             lead, body = past, rest.lstrip()
@@ -105,6 +112,35 @@ def suggest(text: str, impact: Impact, lexicons: Lexicons, *, past_role: bool | 
         return None  # nothing changed but spacing: not worth a rewrite
     sentence = " ".join(part for part in (lead, body) if part).rstrip(" ;,")
     return sentence[:1].upper() + sentence[1:]
+
+
+# Openers that name a duty the applicant owned: turning them into a verb says the same thing.
+# The others ("helped", "assisted in", "contributed to", "supported") say the part was partial.
+_OWNED_OPENERS = frozenset(
+    """responsible for|was responsible for|primarily responsible for|duties included|duties
+    include|responsibilities included|responsibilities include|tasked with|in charge of|was in
+    charge of""".replace("\n    ", " ").split("|")
+)
+_DETERMINERS = frozenset("the a an all our their its every each".split())
+
+
+def _is_past_form(word: str) -> bool:
+    from resume_analyzer.nlp.impact import verb_forms
+
+    forms = verb_forms(word)
+    return bool(forms and forms[1] and forms[1] <= {"VBD", "VBN"})
+
+
+def _another_present_verb(rest: str) -> bool:
+    """A present-tense verb later in the line, after "and", "or", a comma or a stop:
+    "…, identify systems and recommend ways", "…. Order supplies"."""
+    from resume_analyzer.nlp.impact import verb_forms
+
+    for match in re.finditer(r"(?:\band|\bor|[,.;&])\s+([A-Za-z]+)", rest):
+        forms = verb_forms(match.group(1).lower())
+        if forms and forms[1] and forms[1] <= {"VB", "VBP"}:
+            return True
+    return False
 
 
 def _opener(body: str, lexicons: Lexicons) -> str | None:
@@ -127,7 +163,10 @@ def _drop_words(body: str, codes: set[str], lexicons: Lexicons) -> str:
     if Codes.FIRST_PERSON.code in codes:
         # Only a pronoun that opens the line goes ("I led…" → "Led…"): one inside a sentence
         # is its subject or owner ("we integrated it"), and dropping it breaks the sentence.
-        body = re.sub(r"^(?:I|We)\s+(?=[a-z])", "", body)
+        # Only before a past-tense verb: "I have worked…" would become "Have worked…".
+        pronoun = re.match(r"^(?:I|We)\s+([a-z]+)\b", body)
+        if pronoun and _is_past_form(pronoun.group(1)):
+            body = body[pronoun.end(1) - len(pronoun.group(1)) :]
     return _tidy(body)
 
 
