@@ -50,6 +50,9 @@ CASES = [
     # One verb of several is never put in the past alone.
     ("Develop universal web apps and provide fixes for 40 clients.", None),
     ("Check the quality of received products. Order supplies for 3 kitchens.", None),
+    ("Contribute to 3 core products, and ensure updates are backwards compatible.", None),
+    ("Ensure 4 guidelines are followed Educate customers on products.", None),
+    ("Responsible for activating 40 ports and troubleshooting links daily.", None),
     # A pronoun goes only before a past-tense verb.
     ("I have worked with 12 academic organizations on outreach.", None),
     # An opener ending in "with" leaves no slot a verb could fill.

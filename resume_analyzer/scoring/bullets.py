@@ -91,6 +91,8 @@ def suggest(text: str, impact: Impact, lexicons: Lexicons, *, past_role: bool | 
         body = body[len(opener) :].lstrip(" :,-")
         gerund = re.match(r"([a-z]+ing)\b(?!\s*,)\s*(.*)", body)
         first = body.split(maxsplit=1)[0].lower() if body.split() else ""
+        if gerund and _another_verb(gerund.group(2), {"VBG"}):
+            return None  # "activating ports and troubleshooting links": one would change
         if gerund and (past := _past_tense(gerund.group(1))):
             lead, body = past, gerund.group(2)
         elif _is_past_form(first):
@@ -132,13 +134,24 @@ def _is_past_form(word: str) -> bool:
 
 
 def _another_present_verb(rest: str) -> bool:
-    """A present-tense verb later in the line, after "and", "or", a comma or a stop:
-    "…, identify systems and recommend ways", "…. Order supplies"."""
+    """A present-tense verb later in the line after "and", "or", a comma or a stop, or
+    capitalised where a stop is missing: "…, and ensure updates", ". Order supplies",
+    "…are followed Educate customers"."""
+    return _another_verb(rest, {"VB", "VBP"})
+
+
+def _another_verb(rest: str, tags: set[str]) -> bool:
     from resume_analyzer.nlp.impact import verb_forms
 
-    for match in re.finditer(r"(?:\band|\bor|[,.;&])\s+([A-Za-z]+)", rest):
-        forms = verb_forms(match.group(1).lower())
-        if forms and forms[1] and forms[1] <= {"VB", "VBP"}:
+    words = re.findall(r"[A-Za-z]+|[,.;&]", rest)
+    for before, word in zip(["", *words], words, strict=False):
+        if not word.isalpha():
+            continue
+        joined = before.lower() in {"and", "or", ",", ".", ";", "&"}
+        if not joined and not (word[0].isupper() and before.isalpha() and before.islower()):
+            continue
+        forms = verb_forms(word.lower())
+        if forms and forms[1] and forms[1] <= tags:
             return True
     return False
 
