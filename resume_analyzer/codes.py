@@ -17,7 +17,7 @@ from typing import Literal
 
 # "bullet": a finding on one achievement line (its feedback item takes the line's most
 # important code); the others are resume-level feedback items.
-Kind = Literal["bullet", "presentation", "competency", "job"]
+Kind = Literal["bullet", "presentation", "competency", "job", "summary"]
 
 
 @dataclass(frozen=True)
@@ -330,6 +330,16 @@ class Codes:
         "an area below 45 whose skills are only listed (Skills, summary), never shown at work",
         "show the skill at work in a bullet",
         "{area}: only listed ({score:.0f}/100). {advice}",
+    )
+    SUMMARY_GENERIC = FindingCode(
+        "summary_generic",
+        "summary",
+        'the summary is claims a reader cannot check ("results-driven", "passionate") with '
+        "no number and at most one skill",
+        "say what you built or changed, for whom, and how much",
+        "Your summary leans on claims a reader cannot check ({words}) and names no result or "
+        "number. Trade them for one line of evidence: what you built or changed, for whom, and "
+        "how much.",
     )
     JOB_MISSING_SKILL = FindingCode(
         "job_missing_skill",

@@ -67,7 +67,9 @@ def test_docs_list_exactly_the_registry() -> None:
     assert set(registry) - set(listed) == set(), "in codes.py, missing from the docs"
 
 
-@pytest.mark.parametrize("kinds", [("bullet",), ("presentation",), ("competency", "job")])
+@pytest.mark.parametrize(
+    "kinds", [("bullet",), ("presentation",), ("competency", "summary", "job")]
+)
 def test_docs_tables_match_the_registry(kinds: tuple[Kind, ...]) -> None:
     """Meanings, fixes, penalties and points as the registry says. To update the docs, paste
     the expected table from the failure."""

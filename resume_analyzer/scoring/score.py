@@ -15,6 +15,7 @@ from resume_analyzer.scoring.jobmatch import Posting, match_job
 from resume_analyzer.scoring.presentation import presentation_checks
 from resume_analyzer.scoring.result import Analysis, BulletResult, Component, LineView, SkillSpan
 from resume_analyzer.scoring.roles import read_role
+from resume_analyzer.scoring.summary import summary_items
 from resume_analyzer.taxonomy import Taxonomy
 
 # With fewer achievement bullets than this, the impact score is scaled down: two perfect
@@ -76,6 +77,7 @@ def score(
         *feedback.bullet_items(scored, weight["impact"], thin),
         *feedback.competency_items(competencies, taxonomy, weight["competencies"]),
         *feedback.presentation_items(checks, weight["presentation"]),
+        *summary_items(resume, evidence, taxonomy.lexicons),
     ]
     job = None
     if posting is not None:
