@@ -51,6 +51,7 @@ eval: install
 	$(BIN)/python -m evaluation.shapes --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.facts --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.contacts --corpus $(CORPUS)
+	$(BIN)/python -m evaluation.validity --corpus $(CORPUS)
 
 bench: install
 	$(BIN)/python benchmarks/run.py --corpus $(CORPUS)
