@@ -44,6 +44,7 @@ eval: install
 	$(BIN)/python -m evaluation.scoring --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.roles --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.audit --corpus $(CORPUS)
+	$(BIN)/python -m evaluation.strength --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.invariance --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.conservation --corpus $(CORPUS)
 	$(BIN)/python -m evaluation.linkedin --corpus $(CORPUS)

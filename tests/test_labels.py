@@ -43,3 +43,24 @@ def test_kappa() -> None:
     # Agreement no better than the labelers' rates give by chance scores 0.
     assert kappa([("a", "a"), ("a", "b"), ("b", "a"), ("b", "b")]) == 0.0
     assert kappa([]) is None
+
+
+def test_the_strength_labels_hold_hashes_and_labels_only() -> None:
+    labels = json.loads((LABELS / "strength.json").read_text())
+    assert all(HEX.match(s) for s in labels["sources"])
+    assert len(labels["lines"]) >= 300
+    for line in labels["lines"]:
+        assert set(line) == {"source", "key", "loose", "label"}
+        assert HEX.match(line["key"]) and HEX.match(line["loose"])
+        assert line["label"] in {"weak", "solid", "strong", "not"}
+        assert 0 <= line["source"] < len(labels["sources"])
+
+
+def test_strength_thresholds_are_cross_validated_by_resume() -> None:
+    from evaluation.strength import cross_validate, grade
+
+    assert grade(90, 75, 85) == "strong" and grade(80, 75, 85) == "solid"
+    assert grade(10, 75, 85) == "weak"
+    # Labels that follow quality exactly: thresholds found on the other resumes fit perfectly.
+    pairs = [(r, q, grade(q, 50, 80)) for r in range(10) for q in (20, 60, 90)]
+    assert cross_validate(pairs)["accuracy"] == 1.0

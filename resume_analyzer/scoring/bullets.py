@@ -33,8 +33,11 @@ POINTS = {
 }
 # A line with either of these does not earn POINTS["length"].
 LENGTH_CODES = frozenset({Codes.TOO_SHORT.code, Codes.TOO_LONG.code})
-STRONG = 70
-SOLID = 45
+# Chosen against 390 hand-labeled lines of 43 resumes (evaluation/strength.py): thresholds
+# picked on four fifths of the resumes agree with the labels on 80.5% of the fifth left out
+# (70 and 45, the first guess, agreed on 73.6%).
+STRONG = 85
+SOLID = 75
 
 
 def bullet_quality(impact: Impact) -> float:
