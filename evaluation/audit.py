@@ -3,10 +3,13 @@
     python -m evaluation.audit --corpus ../shared/corpus [--json audit.json]
 
 `evaluation/labels/audit.json` holds judgements of findings (true / false / pedantic) and of
-rewrites (useful / neutral / harmful) made on 49 corpus resumes (45 with findings sampled)
-with the guide in `labels/AUDIT_GUIDE.md`, a quarter of them judged again by a second
-labeler working blind. Only hashes are stored: of the file's bytes, of the line (exactly
-and by its letters and digits alone, as `evaluation.roles` does) and of the rewrite's text.
+rewrites (useful / neutral / harmful) with the guide in `labels/AUDIT_GUIDE.md`: rounds 1-3
+on 45 corpus resumes (round 3: everything said on them on 2026-11-29), round 4 on 17
+resumes never seen before (`audit_round export --new-resumes`), so the feedback rules written
+while reading rounds 1-3 are measured on data they were not fitted to. In each of rounds 3
+and 4 a second labeler, working blind, judged a random quarter. Only hashes are stored: of
+the file's bytes, of the line (exactly and by its letters and digits alone, as
+`evaluation.roles` does) and of the rewrite's text.
 
 The resumes are analysed again with today's code. A labeled finding that is still made (same
 line, same code) counts with its judgement; one no longer made is "withdrawn", and the report
@@ -88,6 +91,9 @@ def evaluate(corpus: Path) -> dict[str, Any]:
     for finding in kept:
         per_code[finding["code"]][finding["judgement"]] += 1
     judged = Counter(f["judgement"] for f in kept)
+    by_round: dict[int, Counter[str]] = defaultdict(Counter)
+    for finding in kept:
+        by_round[finding.get("round", 1)][finding["judgement"]] += 1
     unlabeled = _unlabeled_findings(labels, today)
 
     # A line's rewrite may have been judged in more than one round, one text each.
@@ -116,6 +122,7 @@ def evaluate(corpus: Path) -> dict[str, Any]:
             "withdrawn": dict(withdrawn),
             "unlabeled_now": unlabeled,
             "per_code": {code: _shares(c) for code, c in sorted(per_code.items())},
+            "per_round": {str(r): _shares(c) for r, c in sorted(by_round.items())},
         },
         "rewrites": {"lines": len(judged_rewrites), **dict(rewrites)},
         "agreement": _agreement(labels),
@@ -167,6 +174,11 @@ def render(report: dict[str, Any]) -> list[str]:
     for code, c in f["per_code"].items():
         out.append(
             f"  {code:15} n={c['n']:3} true {c['true']} false {c['false']} pedantic {c['pedantic']}"
+        )
+    for number, c in f["per_round"].items():
+        out.append(
+            f"  round {number:>2}: n={c['n']:3} true {c['true']} false {c['false']} "
+            f"pedantic {c['pedantic']}"
         )
     r = report["rewrites"]
     out.append("  rewrites: " + ", ".join(f"{k} {v}" for k, v in r.items()))
