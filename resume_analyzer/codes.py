@@ -102,10 +102,10 @@ class Codes:
     )
     NO_ACTION_VERB = _bullet(
         "no_action_verb",
-        "the first word is not a verb",
+        'the work is named as a noun ("Implementation of…") where a verb would say who did it',
         "lead with an action verb",
-        "The line does not start with an action verb. Lead with what you did "
-        "(launched, analyzed, designed), then the result.",
+        "The line names the work as a noun instead of saying what you did. Lead with the verb "
+        "(implemented, coordinated, installed), then the result.",
     )
     WEAK_VERB = _bullet(
         "weak_verb",
