@@ -340,6 +340,12 @@ def check_is_resume(resume: Resume, filename: str | None) -> None:
     a resume at all (NotAResumeError)."""
     words = resume_words(resume)
     name = filename or "The file"
+    if words < MIN_WORDS and any(w.code == "linkedin_export" for w in resume.warnings):
+        raise NotAResumeError(
+            f"{name} is a LinkedIn profile export with only {words} words of resume text: the "
+            "profile's positions have no descriptions. Describe what you did in each position "
+            "on LinkedIn and export it again, or upload your resume instead."
+        )
     if words < MIN_WORDS:
         raise NotAResumeError(
             f"{name} holds only {words} words of resume text, too few to score. Upload the "

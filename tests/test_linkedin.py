@@ -300,3 +300,25 @@ def test_metadata_says_export(metadata: dict[str, object], expected: bool) -> No
 )
 def test_wrapped_sidebar_lines_rejoin(lines: Sequence[str], joined: str) -> None:
     assert _join_wrapped(lines) == joined
+
+
+def test_an_export_says_so_and_an_ordinary_resume_does_not(resume: Resume) -> None:
+    from builders import two_column_pdf
+
+    assert [w.code for w in resume.warnings] == ["linkedin_export"]
+    ordinary = parse_resume(two_column_pdf(), filename="resume.pdf")
+    assert "linkedin_export" not in {w.code for w in ordinary.warnings}
+
+
+def test_an_export_without_descriptions_is_refused_in_words_about_linkedin(
+    resume: Resume,
+) -> None:
+    from dataclasses import replace
+
+    from resume_analyzer.analyzer import check_is_resume
+    from resume_analyzer.errors import NotAResumeError
+
+    empty = replace(resume, sections=resume.sections[:1])  # the sidebar's contact alone
+    with pytest.raises(NotAResumeError, match="LinkedIn profile export") as refused:
+        check_is_resume(empty, "Profile.pdf")
+    assert "export it again, or upload your resume" in str(refused.value)

@@ -59,6 +59,13 @@ def _pdf_errors(name: str) -> Iterator[None]:
         ) from None
 
 
+# Said of every LinkedIn export, so a reader (and the not-a-resume check) knows what it read.
+LINKEDIN_NOTE = (
+    "Read as a LinkedIn profile export: the sidebar (contact, top skills) and the main column "
+    "were read apart. A profile is not a resume: a resume written for the role reads better."
+)
+
+
 def _out_of_memory(error: BaseException) -> bool:
     seen: BaseException | None = error
     for _ in range(8):  # a short chain; never loop on a cycle
@@ -128,6 +135,8 @@ def read_pdf(data: bytes, name: str, settings: ParseSettings) -> RawDocument:
     unreadable = sum(page[4] for page in pages)
     if unreadable:
         warnings.append(unreadable_warning(unreadable))
+    if export.found:
+        warnings.append(DocumentWarning("linkedin_export", LINKEDIN_NOTE))
     heights = {n: page[3] for n, page in enumerate(pages, 1)}
     lines = _drop_running_lines(lines, heights, count)
     return RawDocument(
