@@ -121,6 +121,14 @@ TABLE: list[Case] = [
     case("Product roadmap and backlog for the mobile app, used by 3 teams",
          absent=["no_action_verb"]),
     case("Weekly reports for the leadership team on 12 accounts", absent=["no_action_verb"]),
+    # A first word that is a noun whatever the tagger says: no verb, so no verb findings.
+    case("Head of Sales for the western region with 12 account managers",
+         absent=["weak_verb", "tense_mismatch"]),
+    case("Work Location: Pune, with 40 engineers across 3 product teams",
+         absent=["weak_verb", "tense_mismatch"]),
+    case("Roll out of the new CRM to 300 agents in 4 countries",
+         absent=["weak_verb", "tense_mismatch"]),
+    case("Work with 3 designers on the checkout redesign", ["weak_verb"]),
     # A name before " - " is a label: "Project - Designed…" opens with its verb.
     case("Jackrabbit LX - Designed and launched a certification course for 40 professionals",
          absent=["no_action_verb"]),

@@ -62,6 +62,8 @@ CASES = [
     ("Checkout: Rebuilt the app's payment flow for 3 markets", "projects", "•", "achievement"),
     ("Result: Revenue grew 20% after the new pricing page", "experience", "•", "achievement"),
     ("Strong problem solver with a record of shipping data tools.", "experience", "•", "text"),
+    ("I believe every student can learn to code.", "experience", None, "text"),
+    ("I led the move to weekly releases for 3 teams.", "experience", "•", "achievement"),
     ("Strong partnerships with 12 suppliers cut costs 8%", "experience", "•", "achievement"),
     ("Key initiatives:", "experience", "•", "label"),
     ("This position sits within the design team and covers print work.", "experience", "•", "text"),

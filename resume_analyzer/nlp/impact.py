@@ -182,7 +182,7 @@ def _leading_verb(doc: Doc, lexicons: Lexicons) -> _Verb | None:
     ("Product Lead, Acme – Led a team…", "Checkout Project: Managed scope…").
     """
     start = next((t.i for t in doc if t.is_alpha), None)
-    if start is None:
+    if start is None or _names_a_thing(doc, start):
         return None
     verb = _verb_at(doc, _past_adverbs(doc, start), lexicons)
     if verb is not None:
@@ -207,6 +207,8 @@ def _verb_with_a_subject(doc: Doc, lexicons: Lexicons, nlp: Language) -> _Verb |
     first = next((t for t in doc if t.is_alpha), None)
     if first is None or first.i > 2 or verb_forms(first.lower_) is None:
         return None
+    if _names_a_thing(doc, first.i):
+        return None
     rest = doc.text[first.idx :]
     rest = rest[:1].lower() + rest[1:]
     for subject in ("I", "He"):
@@ -218,6 +220,25 @@ def _verb_with_a_subject(doc: Doc, lexicons: Lexicons, nlp: Language) -> _Verb |
     # No tense: "Greets guests" in an ended role is a job description's idiom more than a
     # slip, and a tense finding on a line the tagger first misread is too unsure to show.
     return _Verb(first.text, lemma, lexicons.verb_tier(lemma), None, span)
+
+
+def _names_a_thing(doc: Doc, start: int) -> bool:
+    """A first word that is a noun however the tagger reads it: "Head of Sales", "Roll out
+    of the new CRM", "Work Location: Pune", "Work experience in retail"."""
+    first = doc[start]
+    rest = [t.lower_ for t in doc[start + 1 : start + 3]]
+    if first.lower_.endswith("ed"):
+        return False  # "Consisted of", "Took care of" aside, a past form is a verb
+    if rest[:1] == ["of"] or rest[:2] in (["out", "of"], ["up", "of"]):
+        return True
+    return (
+        first.lower_ == "work"
+        and bool(rest)
+        and (
+            rest[0] in {"experience", "location", "history", "profile", "permit", "authorization"}
+            or doc[start + 1].text[:1].isupper()
+        )
+    )
 
 
 # What ends a name or label set before a line's statement.

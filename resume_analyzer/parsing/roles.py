@@ -96,6 +96,14 @@ _SELF_DESCRIPTION = re.compile(
 )
 
 
+# A first-person statement of belief, feeling or intent: a teaching philosophy or a cover
+# letter's sentence set among the bullets, not a report of work done.
+_BELIEF = re.compile(
+    r"^(?:I|We)\s+(?:am|believe|feel|think|love|enjoy|hope|strive|aim|would|want|wish|"
+    r"consider|value)\b",
+)
+
+
 # Keys after which a value describes the employer or the program, not the person's work.
 _DESCRIPTION_KEYS = re.compile(
     r"^(?:company|business|client|project|program|team)?\s*(?:profile|background|overview|"
@@ -154,8 +162,8 @@ def line_role(text: str, section_kind: SectionKind, *, marker: str | None) -> Ro
             return "header"  # "Philia: A Slack bot for…": a project's name and what it is
     if _SKILL_CLAIM.match(stripped):
         return "list"
-    if _SELF_DESCRIPTION.match(stripped):
-        return "text"  # "Strong problem solver with a track record…": a profile, not work
+    if _SELF_DESCRIPTION.match(stripped) or _BELIEF.match(stripped):
+        return "text"  # "Strong problem solver with…", "I believe every student…": not work
     # Dashes and pipes without commas set a name apart from its tagline and stack: a header
     # ("Snapdeck - Real-time card game | React · Node"); commas make a list.
     in_work = section_kind in ACHIEVEMENT_SECTIONS
