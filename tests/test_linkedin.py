@@ -322,3 +322,26 @@ def test_an_export_without_descriptions_is_refused_in_words_about_linkedin(
     with pytest.raises(NotAResumeError, match="LinkedIn profile export") as refused:
         check_is_resume(empty, "Profile.pdf")
     assert "export it again, or upload your resume" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        (
+            "Bachelor of Science - BS, Economics and Cellular Biosciences",
+            "Bachelor of Science (BS), Economics and Cellular Biosciences",
+        ),
+        (
+            "Master of Technology (M.Tech.), Computer Science and Engineering",
+            "Master of Technology (M.Tech.), Computer Science and Engineering",
+        ),
+        ("B.Sc, Information Systems Engineering", "B.Sc, Information Systems Engineering"),
+        ("Bachelor of Arts, History, GPA 3.8", "Bachelor of Arts, History"),
+    ],
+)
+def test_a_degree_keeps_its_abbreviation_and_field(line: str, title: str) -> None:
+    from resume_analyzer.parsing.entries import parse_entry
+
+    entry = parse_entry(["Example State University", line], "education", 1, 1)
+    assert entry.organization == "Example State University"
+    assert entry.title == title

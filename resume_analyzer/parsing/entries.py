@@ -112,6 +112,31 @@ def names_title(text: str, kind: SectionKind) -> bool:
     return bool(pattern.search(text)) and not ORGANIZATION.search(text)
 
 
+_ABBREVIATED_DEGREE = re.compile(r"^(?:[A-Z][A-Za-z.]{0,5}|[A-Z]\.?[A-Z][a-z]*\.?)$")
+_SCHOOL = re.compile(
+    r"\b(?:university|college|school|institute|academy|polytechnic)\b", re.IGNORECASE
+)
+_GRADE = re.compile(r"\b(?:c?gpa|grade|percentage|score)\b|^\W*\d", re.IGNORECASE)
+
+
+def _with_field(title: str, segments: list[str], remaining: list[str]) -> str:
+    """The degree with what follows it on the line: its abbreviation and its field of study
+    ("Bachelor of Science - BS, Economics" → "Bachelor of Science (BS), Economics"), which
+    would otherwise be dropped. Grades and other parts stay out."""
+    start = segments.index(title) + 1 if title in segments else len(segments)
+    if title.count("(") > title.count(")"):
+        title += ")"  # "Master of Technology (M.Tech.)" lost its ")" to the segment trim
+    for segment in segments[start:]:
+        if segment not in remaining or _GRADE.search(segment) or _SCHOOL.search(segment):
+            break
+        if _ABBREVIATED_DEGREE.match(segment) and "(" not in title:
+            title = f"{title} ({segment})"
+        else:
+            title = f"{title}, {segment}"
+        remaining.remove(segment)
+    return title
+
+
 def _title_and_org(segments: list[str], kind: SectionKind) -> tuple[str | None, str | None]:
     if not segments:
         return None, None
@@ -125,6 +150,8 @@ def _title_and_org(segments: list[str], kind: SectionKind) -> tuple[str | None, 
         # Schools come first on most education lines, degrees second.
         organization = organization or (remaining.pop(0) if remaining else None)
         title = title or (remaining.pop(0) if remaining else None)
+        if title is not None:
+            title = _with_field(title, segments, remaining)
     else:
         title = title or (remaining.pop(0) if remaining else None)
         organization = organization or (remaining.pop(0) if remaining else None)
