@@ -52,3 +52,19 @@ def test_lines_above_the_first_heading_are_kept() -> None:
     # The tagline and the profile fact; not the name, not the contact line.
     assert resume.preamble == ("Product Manager | B2B SaaS", "Notice period: 1 month")
     assert resume.to_dict()["preamble"] == list(resume.preamble)
+
+
+def test_a_templates_placeholders_are_title_company_and_place() -> None:
+    """Job sites' anonymised resumes print "Title Company Name ｜ City , State": the title
+    is the title, the placeholders are the company and the place (no word dropped)."""
+    from resume_analyzer.parsing.entries import parse_entry
+
+    entry = parse_entry(
+        ["Network Analyst Company Name ｜ City , State", "08/2017 to 06/2021"], "experience", 1, 1
+    )
+    assert (entry.title, entry.organization, entry.location) == (
+        "Network Analyst",
+        "Company Name",
+        "City , State",
+    )
+    assert entry.start == "2017-08"

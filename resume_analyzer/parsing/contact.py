@@ -184,11 +184,19 @@ def find_links(texts: Iterable[str], targets: Sequence[str]) -> tuple[Link, ...]
     return tuple(seen.values())
 
 
+_PLACE_PLACEHOLDER = re.compile(r"\bCity\s*,\s*State\b")
+
+
 def find_location(texts: Iterable[str]) -> str | None:
     """ "City, ST", "City, State" or "City, Country" (optionally ", Country"), or "Remote"."""
     for text in texts:
-        for piece in re.split(r"\s*[|•·◦▪♦]\s*|\s[-–—]\s|\s{3,}|\t", text):
+        for piece in re.split(r"\s*[|｜•·◦▪♦]\s*|\s[-–—]\s|\s{3,}|\t", text):
             part = _URL.sub(" , ", EMAIL.sub(" , ", piece))
+            # A template's own placeholder ("Company Name ｜ City , State"), as the
+            # anonymised resumes of job sites print it: a location, not a job title.
+            placeholder = _PLACE_PLACEHOLDER.search(part)
+            if placeholder:
+                return placeholder.group(0)
             # Overlapping tries: "Hooli, Palo Alto, CA" fails at "Hooli, Palo Alto" and
             # succeeds at "Palo Alto, CA".
             match = _LOCATION.search(part)

@@ -42,7 +42,7 @@ ORGANIZATION = re.compile(
     re.IGNORECASE,
 )
 _AT = re.compile(r"\s(?:at|@)\s+(?=\w)", re.IGNORECASE)
-_SPLIT = re.compile(r"\s*(?:\||·|•|◦|▪|♦|\s[-–—]\s|,\s|\t|\s{3,}|\bat\b|@)\s*")
+_SPLIT = re.compile(r"\s*(?:\||｜|·|•|◦|▪|♦|\s[-–—]\s|,\s|\t|\s{3,}|\bat\b|@)\s*")
 
 
 def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -> Entry:
@@ -57,6 +57,9 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
     duration = find_duration(rest)
     if duration:
         rest = rest[: duration[1][0]] + " " + rest[duration[1][1] :]
+    # A template's "Company Name" placeholder right after the title, with no separator
+    # ("Network Analyst Company Name ｜ City , State"): the two are apart.
+    rest = re.sub(r"(?<=\S)\s+(?=Company Name\b)", " | ", rest)
     location = find_location(rest.split("\n"))
     if location:
         location = _place_only(location)
