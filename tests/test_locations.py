@@ -68,3 +68,36 @@ def test_a_templates_placeholders_are_title_company_and_place() -> None:
         "City , State",
     )
     assert entry.start == "2017-08"
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # A LinkedIn position: the line under the company is its place, known or not.
+        (
+            [
+                "Jan 2020 - Present\tBusiness Analyst",
+                "Nordtravel Group|(2 years 3 months)",
+                "Stockholms län, Sverige",
+            ],
+            ("Business Analyst", "Nordtravel Group", "Stockholms län, Sverige"),
+        ),
+        # Without a LinkedIn duration, a "Word, Word" line is not taken for a place.
+        (
+            ["Jan 2020 - Present\tProduct Manager", "Acme", "Sales, Marketing"],
+            ("Product Manager", "Acme", None),
+        ),
+        # A company's legal suffix after a comma stays with its name.
+        (
+            ["Product Manager, Acme, Inc., Austin, TX", "Jan 2020 - Present"],
+            ("Product Manager", "Acme Inc.", "Austin, TX"),
+        ),
+    ],
+)
+def test_header_lines_to_title_company_and_place(
+    texts: list[str], expected: tuple[str | None, ...]
+) -> None:
+    from resume_analyzer.parsing.entries import parse_entry
+
+    entry = parse_entry(texts, "experience", 1, 1)
+    assert (entry.title, entry.organization, entry.location) == expected

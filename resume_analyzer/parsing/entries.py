@@ -57,12 +57,28 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
     duration = find_duration(rest)
     if duration:
         rest = rest[: duration[1][0]] + " " + rest[duration[1][1] :]
+    # "Acme, Inc.": a company's legal suffix after a comma is part of its name, not a part
+    # of the header of its own.
+    rest = re.sub(r",\s+(?=(?:Inc|LLC|L\.L\.C|Ltd|Corp|Co|GmbH|plc|S\.A|AG)\b\.?)", " ", rest)
     # A template's "Company Name" placeholder right after the title, with no separator
     # ("Network Analyst Company Name ｜ City , State"): the two are apart.
     rest = re.sub(r"(?<=\S)\s+(?=Company Name\b)", " | ", rest)
     location = find_location(rest.split("\n"))
     if location:
         location = _place_only(location)
+    elif duration and len(texts) > 2:
+        # A LinkedIn position (it prints a duration): the line under the company, shaped
+        # "Place, Region[, Country]" ("Piraeus, Attiki, Greece", "Stockholms län, Sverige"),
+        # is the place, even where no list of regions knows it.
+        location = next(
+            (
+                t.strip()
+                for t in texts[2:]
+                if _PLACE_LINE.match(t.strip()) and not ORGANIZATION.search(t)
+            ),
+            None,
+        )
+    if location:
         rest = rest.replace(location, " ")
     segments = [
         s.strip(" ,;:|-–—()")
@@ -88,6 +104,10 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
         line=line,
         duration=duration[0] if duration else None,
     )
+
+
+_PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|do|da|del|la|le|län|am|upon))*"
+_PLACE_LINE = re.compile(rf"^{_PLACE_WORD}(?:,\s*{_PLACE_WORD}){{1,2}}$")
 
 
 def _place_only(location: str) -> str:
