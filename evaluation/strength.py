@@ -4,7 +4,8 @@ cross-validation.
     python -m evaluation.strength --corpus ../shared/corpus [--json strength.json]
 
 `evaluation/labels/strength.json` holds one labeler's strength for 409 achievement lines of
-43 resumes (guide: `labels/STRENGTH_GUIDE.md`), by hashes only. The resumes are analysed
+43 resumes (guide: `labels/STRENGTH_GUIDE.md`), a quarter of them judged again by a second
+labeler working blind (`second`), by hashes only. The resumes are analysed
 again; each labeled line found (exactly, or by its letters and digits alone) gives a pair
 (the analyzer's quality, the label). Reported: agreement of today's strength with the labels,
 and the agreement of thresholds on quality chosen on four fifths of the resumes and tested on
@@ -24,7 +25,7 @@ import click
 
 from evaluation import corpus_option, json_option, run_report
 from evaluation.audit import find_sources
-from evaluation.roles import line_key, loose_key
+from evaluation.roles import kappa, line_key, loose_key
 from resume_analyzer import Analyzer
 from resume_analyzer.errors import ResumeAnalyzerError
 from resume_analyzer.scoring.bullets import SOLID, STRONG
@@ -88,6 +89,7 @@ def evaluate(corpus: Path) -> dict[str, Any]:
         if found is not None:
             pairs.append((line["source"], found, line["label"]))
     today = Counter((grade(q, SOLID, STRONG), label) for _, q, label in pairs)
+    twice = [(line["label"], line["second"]) for line in labels["lines"] if "second" in line]
     return {
         "labeled": len(labels["lines"]),
         "found": len(pairs),
@@ -95,6 +97,11 @@ def evaluate(corpus: Path) -> dict[str, Any]:
         "agreement": round(accuracy(pairs, SOLID, STRONG), 3) if pairs else None,
         "confusion": {f"{p}->{g}": n for (p, g), n in sorted(today.items())},
         "cross_validated": cross_validate(pairs) if pairs else None,
+        "labelers": {
+            "n": len(twice),
+            "agreement": round(sum(a == b for a, b in twice) / len(twice), 3) if twice else None,
+            "kappa": kappa(twice),
+        },
     }
 
 
@@ -107,6 +114,8 @@ def render(report: dict[str, Any]) -> list[str]:
         f"  thresholds chosen on 4/5 of the resumes, tested on the rest: agreement "
         f"{cv.get('accuracy')} (chosen {cv.get('thresholds')})",
         "  predicted->label: " + ", ".join(f"{k} {v}" for k, v in report["confusion"].items()),
+        f"  second labeler, blind, on {report['labelers']['n']} lines: agreement "
+        f"{report['labelers']['agreement']}, kappa {report['labelers']['kappa']}",
     ]
 
 

@@ -396,6 +396,37 @@ def test_a_worker_that_dies_costs_only_its_file() -> None:
     assert all(rows[name]["error"] is None for name in names if name != "crash.md")
 
 
+def test_a_pool_found_broken_at_submit_loses_no_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker can die between the runner's wait and its next submit: the submit then raises
+    BrokenProcessPool. The file being submitted never ran; it must be scored on a new pool."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from resume_analyzer.batch import runner
+
+    pools: list[int] = []
+
+    class BreaksOnThirdSubmit(ProcessPoolExecutor):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            pools.append(0)
+            self.index = len(pools)
+
+        def submit(self, *args: Any, **kwargs: Any) -> Any:
+            pools[self.index - 1] += 1
+            if self.index == 1 and pools[0] == 3:
+                raise BrokenProcessPool("a worker died")
+            return super().submit(*args, **kwargs)
+
+    monkeypatch.setattr(runner, "ProcessPoolExecutor", BreaksOnThirdSubmit)
+    names = [f"r{n}.md" for n in range(6)]
+    rows = by_file(list(run_batch([BatchInput(n, n.encode()) for n in names], workers=2,
+                                  task=CrashingTask())))  # fmt: skip
+    assert set(rows) == set(names)
+    assert all(row["error"] is None for row in rows.values())
+    assert len(pools) >= 2  # the broken pool was replaced
+
+
 def _cli() -> list[str]:
     script = Path(sys.executable).with_name("resume-analyzer")
     return [str(script)] if script.exists() else [sys.executable, "-m", "resume_analyzer"]

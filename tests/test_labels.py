@@ -50,7 +50,8 @@ def test_the_strength_labels_hold_hashes_and_labels_only() -> None:
     assert all(HEX.match(s) for s in labels["sources"])
     assert len(labels["lines"]) >= 300
     for line in labels["lines"]:
-        assert set(line) == {"source", "key", "loose", "label"}
+        assert set(line) <= {"source", "key", "loose", "label", "second"}
+        assert line.get("second", "weak") in {"weak", "solid", "strong", "not"}
         assert HEX.match(line["key"]) and HEX.match(line["loose"])
         assert line["label"] in {"weak", "solid", "strong", "not"}
         assert 0 <= line["source"] < len(labels["sources"])

@@ -18,7 +18,7 @@ import importlib
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
@@ -123,6 +123,7 @@ def _run_pool(
     in_flight: dict[Future[Row], BatchInput] = {}
     suspects: deque[BatchInput] = deque()
     exhausted = False
+    broken = False  # the pool broke between a wait and a submit
     try:
         while True:
             # While suspects remain, run them one at a time: a crash then names its input.
@@ -139,10 +140,23 @@ def _run_pool(
                 if isinstance(item, InputError):
                     yield _input_error_row(item)
                     continue
-                in_flight[pool.submit(score_in_pool, item.name, item.data)] = item
+                try:
+                    future = pool.submit(score_in_pool, item.name, item.data)
+                except BrokenProcessPool:
+                    # A worker died after the last wait: this file never ran. It goes first
+                    # (alone) once the pool is back; the files in flight tell who crashed.
+                    suspects.appendleft(item)
+                    broken = True
+                    break
+                in_flight[future] = item
             if not in_flight:
+                if broken:
+                    pool.shutdown(wait=True)
+                    pool, broken = new_pool(), False
+                    continue
                 return
-            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            # After a broken submit every file in flight belongs to the dead pool: wait for all.
+            done, _ = wait(in_flight, return_when=ALL_COMPLETED if broken else FIRST_COMPLETED)
             crashed = [in_flight[f] for f in done if isinstance(f.exception(), BrokenProcessPool)]
             if crashed:
                 # The pool is gone: every other submission fails (or has just finished) too.
@@ -155,9 +169,10 @@ def _run_pool(
                 item = in_flight.pop(future)
                 if not isinstance(future.exception(), BrokenProcessPool):
                     yield future.result()
-            if crashed:
+            if crashed or broken:
                 pool.shutdown(wait=True)
-                pool = new_pool()
+                pool, broken = new_pool(), False
+            if crashed:
                 if len(crashed) == 1:
                     yield _crashed_row(crashed[0])
                 else:
