@@ -32,6 +32,7 @@ from resume_analyzer.document import DocumentWarning, Resume
 from resume_analyzer.errors import BudgetExceededError, NotAResumeError, ResumeAnalyzerError
 from resume_analyzer.job import JobSource, read_job_description
 from resume_analyzer.parsing import parse_loaded, text_of
+from resume_analyzer.parsing.linkedin import EXPORT_WARNING
 from resume_analyzer.parsing.source import Loaded, Source, load
 from resume_analyzer.resume_shape import not_a_resume_reason
 from resume_analyzer.settings import AnalysisSettings, ParseSettings
@@ -340,7 +341,7 @@ def check_is_resume(resume: Resume, filename: str | None) -> None:
     a resume at all (NotAResumeError)."""
     words = resume_words(resume)
     name = filename or "The file"
-    if words < MIN_WORDS and any(w.code == "linkedin_export" for w in resume.warnings):
+    if words < MIN_WORDS and any(w.code == EXPORT_WARNING for w in resume.warnings):
         raise NotAResumeError(
             f"{name} is a LinkedIn profile export with only {words} words of resume text: the "
             "profile's positions have no descriptions. Describe what you did in each position "

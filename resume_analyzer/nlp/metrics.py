@@ -72,9 +72,11 @@ _DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{4}\b|\b\d{
 _SCALES = frozenset({"thousand", "million", "billion", "trillion", "k", "m", "mm", "bn"})
 _NOT_UNITS = frozenset({"gpa", "cgpa", "percentile"})
 # Numbers in words that count things; "one" is left out ("one of the", "one-stop shop").
-_SPELLED = frozenset(
-    """two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
-    fifty hundred thousand dozen dozens hundreds thousands millions billions""".split()
+NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty".split()
+)
+_SPELLED = NUMBER_WORDS | frozenset(
+    "thirty forty fifty hundred thousand dozen dozens hundreds thousands millions billions".split()
 )
 # "dozens of teams", "millions of observations": the unit comes after "of".
 _PLURAL_NUMBERS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions"})
@@ -143,7 +145,7 @@ def _words_after(doc: Doc, index: int) -> list[Token]:
     first part."""
     words: list[Token] = []
     for t in doc[index + 1 : index + 10]:
-        joined = t.i > 0 and not doc[t.i - 1].whitespace_ and doc[t.i - 1].text == "-"
+        joined = not doc[t.i - 1].whitespace_ and doc[t.i - 1].text == "-"
         if t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_:
             continue
         if not (joined and words):

@@ -40,6 +40,14 @@ _LABEL = re.compile(r"\([A-Z][\w-]*(?: [\w-]+){0,2}\)$")  # "(LinkedIn)", "(Mobi
 _GLYPH = re.compile(r"^[*•·](?=\w)")  # "*Fixed …": a bullet typed without its space
 
 
+# The warning every export carries, so a reader (and the not-a-resume check) knows what it read.
+EXPORT_WARNING = "linkedin_export"
+EXPORT_NOTE = (
+    "Read as a LinkedIn profile export: the sidebar (contact, top skills) and the main column "
+    "were read apart. A profile is not a resume: a resume written for the role reads better."
+)
+
+
 def is_export_metadata(metadata: Mapping[str, Any]) -> bool:
     """LinkedIn writes its name as the author and says what the file is in the subject."""
     author = str(metadata.get("Author") or "").strip()

@@ -26,7 +26,13 @@ from resume_analyzer.errors import (
 from resume_analyzer.parsing.glyphs import build_words, glyphs_of, unreadable_warning
 from resume_analyzer.parsing.layout import lay_out_page
 from resume_analyzer.parsing.lines import Line, RawDocument
-from resume_analyzer.parsing.linkedin import ExportReader, profile_links, rebuild
+from resume_analyzer.parsing.linkedin import (
+    EXPORT_NOTE,
+    EXPORT_WARNING,
+    ExportReader,
+    profile_links,
+    rebuild,
+)
 from resume_analyzer.settings import ParseSettings
 
 # pdfminer logs every font quirk of real-world PDFs at WARNING; they are not ours to show.
@@ -57,13 +63,6 @@ def _pdf_errors(name: str) -> Iterator[None]:
             f"{name} is a damaged or unusual PDF that could not be read "
             f"({type(error).__name__}). Export it again from your editor, or upload a DOCX."
         ) from None
-
-
-# Said of every LinkedIn export, so a reader (and the not-a-resume check) knows what it read.
-LINKEDIN_NOTE = (
-    "Read as a LinkedIn profile export: the sidebar (contact, top skills) and the main column "
-    "were read apart. A profile is not a resume: a resume written for the role reads better."
-)
 
 
 def _out_of_memory(error: BaseException) -> bool:
@@ -136,7 +135,7 @@ def read_pdf(data: bytes, name: str, settings: ParseSettings) -> RawDocument:
     if unreadable:
         warnings.append(unreadable_warning(unreadable))
     if export.found:
-        warnings.append(DocumentWarning("linkedin_export", LINKEDIN_NOTE))
+        warnings.append(DocumentWarning(EXPORT_WARNING, EXPORT_NOTE))
     heights = {n: page[3] for n, page in enumerate(pages, 1)}
     lines = _drop_running_lines(lines, heights, count)
     return RawDocument(

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from resume_analyzer.codes import BULLET, Codes
-from resume_analyzer.nlp.impact import Impact
+from resume_analyzer.nlp.impact import Impact, verb_forms
 from resume_analyzer.scoring.result import Strength
 from resume_analyzer.taxonomy import Lexicons
 
@@ -93,7 +93,7 @@ def suggest(text: str, impact: Impact, lexicons: Lexicons, *, past_role: bool | 
             return None
         body = body[len(opener) :].lstrip(" :,-")
         gerund = re.match(r"([a-z]+ing)\b(?!\s*,)\s*(.*)", body)
-        first = body.split(maxsplit=1)[0].lower() if body.split() else ""
+        first = (body.split(maxsplit=1) or [""])[0].lower()
         if gerund and _another_verb(gerund.group(2), {"VBG"}):
             return None  # "activating ports and troubleshooting links": one would change
         if gerund and (past := _past_tense(gerund.group(1))):
@@ -130,8 +130,6 @@ _DETERMINERS = frozenset("the a an all our their its every each".split())
 
 
 def _is_past_form(word: str) -> bool:
-    from resume_analyzer.nlp.impact import verb_forms
-
     forms = verb_forms(word)
     return bool(forms and forms[1] and forms[1] <= {"VBD", "VBN"})
 
@@ -144,8 +142,6 @@ def _another_present_verb(rest: str) -> bool:
 
 
 def _another_verb(rest: str, tags: set[str]) -> bool:
-    from resume_analyzer.nlp.impact import verb_forms
-
     words = re.findall(r"[A-Za-z]+|[,.;&]", rest)
     for before, word in zip(["", *words], words, strict=False):
         if not word.isalpha():

@@ -16,14 +16,13 @@ from resume_analyzer.codes import Codes
 from resume_analyzer.document import Resume
 from resume_analyzer.nlp.evidence import Evidence
 from resume_analyzer.nlp.impact import phrase_pattern
+from resume_analyzer.nlp.metrics import NUMBER_WORDS
+from resume_analyzer.scoring.feedback import severity
 from resume_analyzer.scoring.result import FeedbackItem, Location
 from resume_analyzer.taxonomy import Lexicons
 
 # A number in digits or words ("seven years of experience") is evidence of a kind.
-_NUMBER = re.compile(
-    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b",
-    re.IGNORECASE,
-)
+_NUMBER = re.compile(rf"\d|\b(?:{'|'.join(sorted(NUMBER_WORDS))})\b", re.IGNORECASE)
 MIN_BUZZWORDS = 2
 MAX_SKILLS = 1
 # The note is about how the page reads, not a scored check: a small gain ranks it below the
@@ -45,7 +44,7 @@ def summary_items(resume: Resume, evidence: Evidence, lexicons: Lexicons) -> lis
         quoted = ", ".join(f'"{w}"' for w in sorted(words, key=str.lower)[:4])
         items.append(
             FeedbackItem(
-                severity="low",
+                severity=severity(GAIN),
                 code=Codes.SUMMARY_GENERIC.code,
                 message=Codes.SUMMARY_GENERIC.format(words=quoted),
                 location=Location(section.kind, None, first.page, first.line, first.text),
