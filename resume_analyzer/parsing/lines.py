@@ -102,7 +102,26 @@ def clean_text(text: str) -> str:
 
     Mojibake ("Â", "â€™") comes from documents saved through a wrong encoding somewhere
     upstream; ftfy undoes it without touching correct text.
+
+    Cleaning must give the same result when run twice, and one pass may uncover mojibake
+    another character hid ("\xadÀ®", "\xa0Â¡", "ÂÂ"): non-ASCII text is cleaned again until
+    it stops changing (ASCII text is clean after one pass).
     """
+    cleaned = _clean_once(text)
+    for _ in range(_MAX_PASSES - 1):
+        if cleaned.isascii():
+            break
+        again = _clean_once(cleaned)
+        if again == cleaned:
+            break
+        cleaned = again
+    return cleaned
+
+
+_MAX_PASSES = 4
+
+
+def _clean_once(text: str) -> str:
     # Control characters go first: left in, they can hide mojibake from ftfy until a second
     # pass, and cleaning must give the same result when run twice.
     text = "".join(
