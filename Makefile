@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CORPUS ?= ../shared/corpus
 FUZZ_CASES ?= 3000
 
-.PHONY: run test lint typecheck browser eval bench fuzz model taxonomy clean install
+.PHONY: run test lint typecheck browser eval bench fuzz model taxonomy verbs clean install
 
 # Re-install only when the project's dependencies change. [dev] pulls in the [web], [dask] and
 # [train] extras, so `make run` has the web app's server and `make test` everything.
@@ -72,6 +72,10 @@ fuzz: install
 # Retrain the competency-area model from the labels in models/data and the corpus.
 model: install
 	$(BIN)/python -m training.area_model --corpus $(CORPUS)
+
+# Rewrite the verb-forms table from the installed lemminflect (a test fails when stale).
+verbs: install
+	$(BIN)/python -m resume_analyzer.nlp.verbs
 
 # Re-validate skills_taxonomy.yaml and rewrite its compiled form (a test fails when stale).
 taxonomy: install

@@ -1,5 +1,5 @@
 """`python -m resume_analyzer` runs the CLI."""
 
-from resume_analyzer.cli import main
+from resume_analyzer.cli import run
 
-main()
+run()

@@ -201,8 +201,8 @@ class Analyzer:
         return self
 
     def _warm_lazy_tables(self) -> None:
-        # Some libraries load their tables on first call (lemminflect's verb dictionary): one
-        # short line pays for it here, not the first applicant.
+        # Some tables load on first call (the verb forms, lemminflect's rules, the pipeline's
+        # first run): one short line pays for them here, not the first applicant.
         from resume_analyzer.nlp.impact import warm_up
         from resume_analyzer.nlp.pipeline import PIPELINE_LOCK
 

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import builders as b
@@ -114,8 +116,6 @@ def test_same_bytes_across_processes_and_hash_seeds(resume: Path) -> None:
     """Sets and dicts must never leak their order into the output: two fresh processes with
     different hash seeds print the same bytes."""
     import os
-    import subprocess
-    import sys
 
     outputs = set()
     for seed in ("1", "2"):
@@ -138,3 +138,33 @@ def test_same_bytes_across_processes_and_hash_seeds(resume: Path) -> None:
         )
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def _console(*args: str | Path) -> subprocess.CompletedProcess[bytes]:
+    """The CLI as a script runs it: a fresh process through `python -m resume_analyzer`."""
+    command = [sys.executable, "-m", "resume_analyzer", *map(str, args)]
+    return subprocess.run(command, capture_output=True, check=False, timeout=120)
+
+
+def test_a_finished_analysis_exits_at_once_with_its_whole_output(resume: Path) -> None:
+    """`run` ends a finished analyze without Python's teardown: the output must still be
+    complete (flushed through a pipe) and the exit-code contract kept."""
+    done = _console("analyze", resume, "--format", "json", "--no-model")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["score"] > 0  # the whole document, parseable
+    below = _console("analyze", resume, "--no-model", "--fail-under", "100")
+    assert below.returncode == 3, below.stderr
+    assert below.stdout.decode().startswith("APM resume score: ")
+    assert b"Top fixes" in below.stdout
+
+
+def test_errors_still_end_the_normal_way(tmp_path: Path) -> None:
+    missing = _console("analyze", tmp_path / "missing.pdf")
+    assert missing.returncode == 2
+    assert b"does not exist" in missing.stderr
+    not_a_resume = tmp_path / "notes.pdf"
+    not_a_resume.write_bytes(b"%PDF-1.4 nothing else")
+    broken = _console("analyze", not_a_resume, "--no-model")
+    assert broken.returncode == 1
+    assert broken.stderr.startswith(b"Error: ")
+    assert b"Traceback" not in broken.stderr

@@ -108,7 +108,7 @@ def test_wheel_metadata_has_version_script_and_extras(
     with zipfile.ZipFile(dists["wheel"]) as archive:
         entry_points = archive.read(next(n for n in wheel_names if n.endswith("entry_points.txt")))
         metadata = archive.read(next(n for n in wheel_names if n.endswith("/METADATA"))).decode()
-    assert "resume-analyzer = resume_analyzer.cli:main" in entry_points.decode()
+    assert "resume-analyzer = resume_analyzer.cli:run" in entry_points.decode()
     assert f"\nVersion: {__version__}\n" in metadata
     for extra in ("web", "dask", "train", "dev"):
         assert f"\nProvides-Extra: {extra}\n" in metadata

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from resume_analyzer.codes import Codes, FindingCode
 from resume_analyzer.nlp.metrics import Metric, find_metrics
+from resume_analyzer.nlp.verbs import verb_forms
 from resume_analyzer.taxonomy import Lexicons
 from resume_analyzer.taxonomy.model import VerbTier
 
@@ -288,8 +289,8 @@ def _verb_lemma(token: Token) -> str:
     """The verb lemma of a line's first word, even when the tagger got it wrong.
 
     Resume bullets are fragments ("Sat with…", "Ran 12 tests…"), and the small model often
-    tags their first word as a proper noun or a base-form verb; a verb dictionary
-    (lemminflect) is asked what the word is as a verb.
+    tags their first word as a proper noun or a base-form verb; the verb-forms table
+    (lemminflect's, see verbs.py) is asked what the word is as a verb.
     """
     forms = verb_forms(token.lower_)
     if forms:
@@ -297,35 +298,6 @@ def _verb_lemma(token: Token) -> str:
     if token.pos_ in {"VERB", "AUX"}:
         return token.lemma_.lower()
     return token.lower_
-
-
-@cache
-def verb_forms(word: str) -> tuple[str, frozenset[str]] | None:
-    """(lemma, the Penn tags this exact word is as a verb), e.g. "ran" → ("run", {VBD})."""
-    from lemminflect import getAllInflections, getAllLemmas
-
-    lemmas = getAllLemmas(word, upos="VERB").get("VERB")
-    if not lemmas:
-        return _regular_past(word)
-    lemma = str(lemmas[0])
-    inflections = getAllInflections(lemma, upos="VERB")
-    tags = frozenset(tag for tag, words in inflections.items() if word in words)
-    return lemma, tags
-
-
-def _regular_past(word: str) -> tuple[str, frozenset[str]] | None:
-    """A regular past tense the dictionary does not list ("architected", "reimplemented",
-    "reframed"): its lemma by rule, accepted only when inflecting it gives the word back."""
-    from lemminflect import getInflection, getLemma
-
-    if len(word) < 6 or not word.endswith("ed"):
-        return None
-    lemmas = getLemma(word, upos="VERB", lemmatize_oov=True)
-    if not lemmas:
-        return None
-    if word not in getInflection(lemmas[0], tag="VBD", inflect_oov=True):
-        return None
-    return lemmas[0], frozenset({"VBD", "VBN"})
 
 
 def _tense(token: Token, lemma: str) -> Tense | None:
@@ -515,7 +487,7 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
 
 
 def warm_up(nlp: Language, taxonomy: Taxonomy) -> None:
-    """Run the checks once on an invented line: the verb dictionary loads on first use."""
+    """Run the checks once on an invented line: the verb table loads on first use."""
     analyze_impact(
         nlp("Led 12 customer interviews that cut churn by 5%"), taxonomy.lexicons, past_role=True
     )

@@ -16,7 +16,8 @@ import re
 from collections.abc import Sequence
 
 from resume_analyzer.codes import BULLET, Codes
-from resume_analyzer.nlp.impact import Impact, verb_forms
+from resume_analyzer.nlp.impact import Impact
+from resume_analyzer.nlp.verbs import past_tense, verb_forms
 from resume_analyzer.scoring.result import Strength
 from resume_analyzer.taxonomy import Lexicons
 
@@ -188,10 +189,5 @@ def _tidy(text: str) -> str:
 
 
 def _past_tense(word: str) -> str | None:
-    from lemminflect import getInflection, getLemma
-
-    lemmas = getLemma(word.lower(), upos="VERB")
-    if not lemmas:
-        return None
-    forms = getInflection(lemmas[0], tag="VBD")
-    return forms[0].capitalize() if forms else None
+    past = past_tense(word)
+    return past.capitalize() if past else None
