@@ -57,9 +57,11 @@ _PAGE_FURNITURE = re.compile(
 def tokens(text: str) -> list[str]:
     """Words as compared here: NFKC (ligatures expand), case-folded, punctuation as space.
 
-    Unreadable glyphs ("(cid:12)") and private-use symbols (icon fonts' bullets) are no words.
+    Unreadable glyphs ("(cid:12)"), private-use symbols (icon fonts' bullets) and trademark
+    signs are no words.
     """
-    text = _CID.sub(" ", text)
+    # Trademark signs are symbols, though NFKC spells "™" as the letters "TM".
+    text = _CID.sub(" ", text).replace("™", " ").replace("℠", " ")
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "").casefold()
     spaced = "".join(" " if _is_punct(ch) else ch for ch in text)
     return spaced.split()
@@ -239,7 +241,8 @@ def _artifact(word: str, kind: str) -> str:
         return kind
     if len(word) >= 4 and len(word) % 2 == 0 and word[::2] == word[1::2]:
         return "doubled glyphs"
-    if word == "o":
+    if word == "o" or (len(word) == 1 and not word.isascii()):
+        # Word's Courier "o", or a symbol font's bullet mapped to a letter ("ž").
         return "bullet glyphs"
     if len(word) > 2 * MAX_RUN and word.isalpha():
         return "run-together text"

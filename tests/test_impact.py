@@ -129,6 +129,23 @@ TABLE: list[Case] = [
     case("Roll out of the new CRM to 300 agents in 4 countries",
          absent=["weak_verb", "tense_mismatch"]),
     case("Work with 3 designers on the checkout redesign", ["weak_verb"]),
+    # Weak verbs that are not the person's action, or the idiom for a role held.
+    case("Joining and exit formalities: induction and orientation for 40 new hires a month",
+         absent=["weak_verb"]),
+    case("Utilizing the decision support system, performed cost analysis for 6 hospitals",
+         absent=["weak_verb"]),
+    case("Served as the lead buyer for sixteen plants across the United States and Canada",
+         absent=["weak_verb"]),
+    case("Served the finance team by pulling 12 weekly reports", ["weak_verb"]),
+    case("Working on the SD-WAN project with 4 engineers", ["weak_verb"]),
+    # A perfect tense: the participle is the verb, and its aspect is no tense slip.
+    case("Have created and formed a nutrition group of 30 students at school",
+         absent=["weak_verb", "tense_mismatch"]),
+    case("Have 5 years of experience in retail sales", ["weak_verb"]),
+    # "just" meaning "recently" is no filler; "just" meaning "simply" is.
+    case("Renewed 3 support contracts, which the client has just extended to 2027",
+         absent=["filler"]),
+    case("Just shipped the new billing page to 40 customers", ["filler"]),
     # A name before " - " is a label: "Project - Designed…" opens with its verb.
     case("Jackrabbit LX - Designed and launched a certification course for 40 professionals",
          absent=["no_action_verb"]),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import ftfy
@@ -149,6 +150,29 @@ _MARKER = re.compile(
     # Word's second-level bullet is a Courier "o": a lone "o" before a capitalised word.
     r"\(?\d{1,2}[.)]|\(?[a-z][.)](?=\s)|o(?=\s+[A-Z]))\s*(?=\S)"
 )
+
+
+# A lone non-ASCII character opening a line: a bullet glyph when it opens several lines.
+_LONE_GLYPH = re.compile(r"^(\S)\s+(?=\S)")
+# Single-letter words of languages a resume mixes in ("à la carte", "é"), never bullets.
+_LETTER_WORDS = frozenset("àáâèéêìíòóôùúûy")
+REPEATED_GLYPH = 3  # lines a lone character must open to be read as a bullet
+
+
+def mark_repeated_glyphs(lines: Sequence[Line]) -> None:
+    """Read as a bullet a lone character that opens three lines or more: a symbol font whose
+    mapping to Unicode is wrong draws its bullet as a letter ("ž Designed the platform")."""
+    opening: dict[str, list[Line]] = {}
+    for line in lines:
+        match = _LONE_GLYPH.match(line.text) if line.marker is None else None
+        if match and not match.group(1).isascii() and match.group(1) not in _LETTER_WORDS:
+            opening.setdefault(match.group(1), []).append(line)
+    for glyph, found in opening.items():
+        if len(found) < REPEATED_GLYPH or glyph in _GLYPHS:
+            continue
+        for line in found:
+            line.marker = "•"
+            line.text = line.text[1:].lstrip()
 
 
 def split_marker(text: str) -> tuple[str | None, str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from resume_analyzer.document import Box
 from resume_analyzer.parsing.dates import find_date_range
 from resume_analyzer.parsing.lines import Line
+from resume_analyzer.parsing.runon import pieces
 
 # Prefixes that keep their hyphen when a line breaks after them ("cross-" + "functional").
 _KEEP_HYPHEN = frozenset(
@@ -64,6 +65,49 @@ def join_lines(
             )
         )
     return items
+
+
+def split_run_together(items: Sequence[Item]) -> list[Item]:
+    """Each achievement of a paragraph that ran several together, as its own item (see
+    `runon.py`); the others as they are."""
+    out: list[Item] = []
+    for item in items:
+        found = list(pieces(item.text, item.marker is not None))
+        if len(found) == 1:
+            out.append(item)
+            continue
+        # Where each line of the item starts in its joined text, to place each piece.
+        starts, offset = [], 0
+        for line in item.lines:
+            starts.append(offset)
+            offset += len(line.text) + 1
+        for start, text in found:
+            first = max(k for k, s in enumerate(starts) if s <= start or k == 0)
+            following = [k for k, s in enumerate(starts) if s < start + len(text)]
+            spanned = item.lines[first : (following[-1] if following else first) + 1]
+            boxes = [line.box for line in spanned if line.box is not None]
+            box = (
+                Box(
+                    min(b.x0 for b in boxes),
+                    boxes[0].top,
+                    max(b.x1 for b in boxes),
+                    boxes[-1].bottom,
+                )
+                if boxes and all(line.page == spanned[0].page for line in spanned)
+                else item.box
+            )
+            out.append(
+                Item(
+                    text=text,
+                    marker=None,
+                    page=spanned[0].page if spanned else item.page,
+                    line=item.line + first,
+                    bold=item.bold,
+                    box=box,
+                    lines=spanned or item.lines,
+                )
+            )
+    return out
 
 
 def find_right_edges(lines: Sequence[Line]) -> dict[tuple[int, int], float]:

@@ -25,7 +25,7 @@ from resume_analyzer.errors import (
 )
 from resume_analyzer.parsing.glyphs import build_words, glyphs_of, unreadable_warning
 from resume_analyzer.parsing.layout import lay_out_page
-from resume_analyzer.parsing.lines import Line, RawDocument
+from resume_analyzer.parsing.lines import Line, RawDocument, mark_repeated_glyphs
 from resume_analyzer.parsing.linkedin import (
     EXPORT_NOTE,
     EXPORT_WARNING,
@@ -138,6 +138,7 @@ def read_pdf(data: bytes, name: str, settings: ParseSettings) -> RawDocument:
         warnings.append(DocumentWarning(EXPORT_WARNING, EXPORT_NOTE))
     heights = {n: page[3] for n, page in enumerate(pages, 1)}
     lines = _drop_running_lines(lines, heights, count)
+    mark_repeated_glyphs(lines)
     return RawDocument(
         lines=rebuild(lines) if export.found else lines,
         pages=count,

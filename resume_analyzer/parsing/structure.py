@@ -28,7 +28,13 @@ from resume_analyzer.parsing.dates import find_date_range
 from resume_analyzer.parsing.entries import names_title, parse_entry
 from resume_analyzer.parsing.language import detect_language, language_warning
 from resume_analyzer.parsing.lines import Line, RawDocument
-from resume_analyzer.parsing.paragraphs import Item, find_right_edges, join_lines, join_text
+from resume_analyzer.parsing.paragraphs import (
+    Item,
+    find_right_edges,
+    join_lines,
+    join_text,
+    split_run_together,
+)
 from resume_analyzer.parsing.roles import line_role, mentions_a_year
 from resume_analyzer.parsing.sections import (
     Typography,
@@ -39,6 +45,8 @@ from resume_analyzer.parsing.sections import (
 )
 
 ENTRY_KINDS: frozenset[str] = frozenset({"experience", "education", "projects", "leadership"})
+# Sections whose paragraphs report work: one that runs several achievements together is cut.
+ACHIEVEMENT_KINDS: frozenset[str] = frozenset({"experience", "projects", "leadership"})
 
 
 def typography(lines: Sequence[Line]) -> Typography:
@@ -289,6 +297,8 @@ def _build_section(
     trace: Trace | None = None,
 ) -> Section:
     items = join_lines(body, wrapped=context.wrapped, right_edges=context.right_edges)
+    if kind in ACHIEVEMENT_KINDS:
+        items = split_run_together(items)
     entries: list[Entry] = []
     bullets: list[Bullet] = []
     pending = _Pending([])
