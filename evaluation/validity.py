@@ -83,8 +83,17 @@ def group_stats(rows: Sequence[Row], kept: Sequence[Row], dropped: Counter[str])
             if feats
             else None,
             "means": means,
+            "score_deciles": _deciles([f["score"] for f in feats]),
         }
     return out
+
+
+def _deciles(scores: Sequence[float]) -> dict[str, float] | None:
+    """The 10th, 25th, 50th, 75th and 90th percentiles: the scale docs/scoring.md reports."""
+    if len(scores) < 2:
+        return None
+    cuts = statistics.quantiles(scores, n=20, method="inclusive")  # every 5th percentile
+    return {f"p{5 * (i + 1)}": round(cuts[i], 1) for i in (1, 4, 9, 14, 17)}
 
 
 def separation(kept: Sequence[Row], resamples: int, seed: int) -> dict[str, Any]:
@@ -169,6 +178,12 @@ def render(report: dict[str, Any]) -> Iterable[str]:
         yield from table([[g["label"], *(str(c) for c in cells), str(m.get("tfidf"))]], 28, 8)
     left_out = report["linkedin_pm_left_out"]
     yield f"  LinkedIn exports read as a PM's (headline or current title), left out: {left_out}"
+    yield "\n== The score's scale: percentiles of the score per group"
+    yield from table([["group", "p10", "p25", "p50", "p75", "p90"]], 28, 8)
+    for g in report["groups"].values():
+        deciles = g.get("score_deciles") or {}
+        row = [str(deciles.get(p, "")) for p in ("p10", "p25", "p50", "p75", "p90")]
+        yield from table([[g["label"], *row]], 28, 8)
     yield "\n== PM/APM vs each group: ROC AUC [95% bootstrap interval] (0.5 = chance)"
     auc = report["auc"]
     yield from table([["feature", *CONTRASTS]], 36, 18)

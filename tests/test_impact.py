@@ -146,6 +146,16 @@ TABLE: list[Case] = [
     case("Renewed 3 support contracts, which the client has just extended to 2027",
          absent=["filler"]),
     case("Just shipped the new billing page to 40 customers", ["filler"]),
+    # An adverb that says how is the point; one that leads into the verb is filler.
+    case("Managed the budget so resources are used effectively across 4 teams",
+         absent=["filler"]),
+    case("Successfully launched the billing page for 40 customers", ["filler"]),
+    # Short: an action said too briefly, not a skill or trait set among the bullets.
+    case("Processed invoices.", ["too_short"]),
+    case("Meeting planning", absent=["too_short"]),
+    case("Meticulous attention to detail", absent=["too_short"]),
+    # "I" after a word that numbers things is a Roman numeral.
+    case("Trained 12 level I support agents on the new ticketing flow", absent=["first_person"]),
     # A name before " - " is a label: "Project - Designed…" opens with its verb.
     case("Jackrabbit LX - Designed and launched a certification course for 40 professionals",
          absent=["no_action_verb"]),

@@ -46,6 +46,8 @@ CASES = [
     # Lists, labels, furniture, fragments.
     ("Python, SQL, Tableau, Figma", "experience", "•", "list"),
     ("Good knowledge of SQL Server.", "experience", "•", "list"),
+    ("Self-directed", "experience", None, "list"),
+    ("Deadline-oriented", "experience", "•", "list"),
     ("Tech: React, Node.js, PostgreSQL", "projects", "•", "label"),
     ("Notable clients: Globex, Initech, Umbrella.", "experience", None, "label"),
     ("Focus: B2B payments", "projects", None, "label"),

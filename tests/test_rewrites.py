@@ -81,6 +81,13 @@ CASES = [
         "Maintained equipment in order to relay secret information.",
         "Maintained equipment to relay secret information.",
     ),
+    # A filler cut from the start of a sentence hands its capital on; an adverb that says
+    # how is no filler and stays.
+    (
+        "Cut costs 10% through audits. Effectively rebuilt intake for 40 clients.",
+        "Cut costs 10% through audits. Rebuilt intake for 40 clients.",
+    ),
+    ("Managed the budget so that resources are used effectively across 4 teams.", None),
 ]
 
 

@@ -108,6 +108,12 @@ def test_join_text(left: str, right: str, joined: str) -> None:
         # A single date is when it ended (a graduation, a summer).
         ("Summer 2021", None, "2021-06", False),
         ("Expected May 2026", None, "2026-05", False),
+        # A month and two digits, on both sides of a range or before "Present", is a year.
+        ("Sep 22 – July 25", "2022-09", "2025-07", False),
+        ("Product Manager | Jan 21 - Present", "2021-01", None, True),
+        ("Sept. 98 to Dec. 03", "1998-09", "2003-12", False),
+        # Before a year, the same shape is days of that year.
+        ("Jan 21 - Mar 23, 2024", None, "2024", False),
     ],
 )
 def test_find_date_range(text: str, start: str | None, end: str | None, current: bool) -> None:
@@ -128,6 +134,9 @@ def test_find_date_range(text: str, start: str | None, end: str | None, current:
         "Served 1,800 students",
         "Order 120193",
         "Present",
+        # Alone or running backwards, a month and two digits is a day.
+        "Launched on May 12 with 40 customers",
+        "Oct 20 – Mar 15",
     ],
 )
 def test_find_date_range_ignores_numbers_that_are_not_dates(text: str) -> None:

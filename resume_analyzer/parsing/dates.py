@@ -46,6 +46,17 @@ _RANGE = re.compile(
 )
 
 
+# "Sep 22 – Jul 25": a month and two digits is a year only in a range whose other side is a
+# month and two digits too, or "Present"; alone, "Sep 22" may be a day.
+_SHORT_POINT = rf"{_MONTH}\s+\d{{2}}"
+_SHORT_RANGE = re.compile(
+    rf"(?<![\w/])(?P<start>{_SHORT_POINT}){_SEP}(?P<end>{_SHORT_POINT}|{_CURRENT})"
+    # Not before a year: "Jan 21 – Mar 23, 2024" are days.
+    r"(?![\w/%+.:])(?!\s*,?\s*(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class DateRange:
     start: str | None
@@ -79,6 +90,33 @@ def _iso(point: str) -> str | None:
 
 def find_date_range(text: str) -> DateRange | None:
     """The first date or date range in a line, or None."""
+    found = _find_range(text)
+    short = _short_range(text)
+    if short is not None and (found is None or short.span[0] < found.span[0]):
+        return short
+    return found
+
+
+def _short_range(text: str) -> DateRange | None:
+    for match in _SHORT_RANGE.finditer(text):
+        start = _short_iso(match.group("start"))
+        end_text = match.group("end")
+        if re.fullmatch(_CURRENT, end_text.strip(), re.IGNORECASE):
+            return DateRange(start, None, True, match.group(0).strip(), match.span())
+        end = _short_iso(end_text)
+        if start <= end:  # "Oct 20 – Mar 15" runs backwards: days, not years
+            return DateRange(start, end, False, match.group(0).strip(), match.span())
+    return None
+
+
+def _short_iso(point: str) -> str:
+    name, digits = point.casefold().replace(".", " ").split()
+    month = _MONTHS[name[:4] if name.startswith("sept") else name[:3]]
+    year = f"20{digits}" if int(digits) < 50 else f"19{digits}"
+    return f"{year}-{month:02d}"
+
+
+def _find_range(text: str) -> DateRange | None:
     for match in _RANGE.finditer(text):
         start = _iso(match.group("start"))
         if start is None:

@@ -173,6 +173,10 @@ def line_role(text: str, section_kind: SectionKind, *, marker: str | None) -> Ro
         return "header"  # what the employer is: context, not work the person did
     if not opens_with_verb(words) and _reads_as_list(stripped, words):
         return "list"
+    if in_work and len(words) == 1:
+        return (
+            "list"  # a trait or skill set among the bullets: "Self-directed", "Deadline-oriented"
+        )
     if section_kind not in ACHIEVEMENT_SECTIONS:
         return "text"
     if marker is None and stripped[:1].islower() and not opens_with_verb(words):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import partial
 
 from resume_analyzer.codes import BULLET, Codes
 from resume_analyzer.nlp.impact import Impact
@@ -113,7 +114,7 @@ def suggest(text: str, impact: Impact, lexicons: Lexicons, *, past_role: bool | 
         past = _past_tense(impact.verb) if past_role and not coordinated else None
         if past:
             lead, body = past, rest.lstrip()
-    body = _drop_words(body, codes, lexicons)
+    body = _drop_words(body, codes, _flagged_words(text, impact))
     if not lead and body == _tidy(text.strip()):
         return None  # nothing changed but spacing: not worth a rewrite
     sentence = " ".join(part for part in (lead, body) if part).rstrip(" ;,")
@@ -163,16 +164,29 @@ def _opener(body: str, lexicons: Lexicons) -> str | None:
     return None
 
 
-def _drop_words(body: str, codes: set[str], lexicons: Lexicons) -> str:
-    words: list[str] = []
-    if Codes.FILLER.code in codes:
-        words += list(lexicons.fillers)
-    if Codes.BUZZWORD.code in codes:
-        words += list(lexicons.buzzwords)
-    # "in order to relay" keeps its "to"; dropped whole, the line loses its grammar.
-    body = re.sub(r"(?<![\w-])in order to(?![\w-])", "to", body, flags=re.IGNORECASE)
-    for word in sorted(words, key=len, reverse=True):
-        body = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])\s*", "", body, flags=re.IGNORECASE)
+def _flagged_words(text: str, impact: Impact) -> set[str]:
+    """The filler and buzzword phrases the line's findings name: only those are cut ("used
+    effectively", where the adverb is the point, is no finding and stays)."""
+    codes = {Codes.FILLER.code, Codes.BUZZWORD.code}
+    return {
+        text[f.span[0] : f.span[1]].casefold()
+        for f in impact.findings
+        if f.code in codes and f.span is not None
+    }
+
+
+def _drop_words(body: str, codes: set[str], words: set[str]) -> str:
+    if "in order to" in words:
+        # "in order to relay" keeps its "to"; dropped whole, the line loses its grammar.
+        body = re.sub(r"(?<![\w-])in order to(?![\w-])", "to", body, flags=re.IGNORECASE)
+    for word in sorted(words - {"in order to"}, key=len, reverse=True):
+        # A word cut from the start of a sentence hands its capital to the next one.
+        body = re.sub(
+            rf"(?<![\w-]){re.escape(word)}(?![\w-])\s*(\w?)",
+            partial(_after_cut, body),
+            body,
+            flags=re.IGNORECASE,
+        )
     if Codes.FIRST_PERSON.code in codes:
         # Only a pronoun that opens the line goes ("I led…" → "Led…"): one inside a sentence
         # is its subject or owner ("we integrated it"), and dropping it breaks the sentence.
@@ -181,6 +195,12 @@ def _drop_words(body: str, codes: set[str], lexicons: Lexicons) -> str:
         if pronoun and _is_past_form(pronoun.group(1)):
             body = body[pronoun.end(1) - len(pronoun.group(1)) :]
     return _tidy(body)
+
+
+def _after_cut(body: str, match: re.Match[str]) -> str:
+    following = match.group(1)
+    opens = not body[: match.start()].strip() or body[: match.start()].rstrip()[-1:] in ".;!?"
+    return following.upper() if opens and match.group(0)[:1].isupper() else following
 
 
 def _tidy(text: str) -> str:
