@@ -3,7 +3,8 @@
 The public API: `Analyzer` (the warm state every door holds) and `analyze()` over a default
 one; `parse_resume`; the settings; `read_job_description`; `dumps` (the JSON every door
 prints); errors in `resume_analyzer.errors`; batch scoring in `resume_analyzer.batch`;
-reports in `resume_analyzer.report`.
+reports in `resume_analyzer.report`; `scale_note(score)`, where a score falls among resumes
+whose field is known.
 
 Names are imported on first use, so `resume-analyzer --help` and `import resume_analyzer`
 stay fast: parsing pulls in pdfplumber, and the analyzer spaCy.
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from resume_analyzer.job import read_job_description
     from resume_analyzer.parsing import parse_resume
     from resume_analyzer.scoring.result import Analysis
+    from resume_analyzer.scoring.scale import scale_note
     from resume_analyzer.serialize import dumps
     from resume_analyzer.settings import AnalysisSettings, Budget, ParseSettings
 
@@ -42,6 +44,7 @@ _HOMES = {
     "dumps": "resume_analyzer.serialize",
     "parse_resume": "resume_analyzer.parsing",
     "read_job_description": "resume_analyzer.job",
+    "scale_note": "resume_analyzer.scoring.scale",
 }
 
 __all__ = [
@@ -60,6 +63,7 @@ __all__ = [
     "dumps",
     "parse_resume",
     "read_job_description",
+    "scale_note",
 ]
 
 

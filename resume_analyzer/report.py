@@ -19,7 +19,8 @@ def to_text(analysis: Analysis, *, colour: bool = False) -> str:
     def paint(text: str, **style: object) -> str:
         return click.style(text, **style) if colour else text  # type: ignore[arg-type]
 
-    out = [paint(f"APM resume score: {analysis.score:.0f}/100", bold=True), ""]
+    out = [paint(f"APM resume score: {analysis.score:.0f}/100", bold=True)]
+    out += [analysis.scale_note, ""]
     for component in analysis.components:
         out.append(
             f"  {component.name:<32} {component.score:5.1f}  (weight {component.weight:.0%})"
@@ -85,6 +86,7 @@ def to_markdown(analysis: Analysis) -> str:
     """A self-contained Markdown report for one resume."""
     name = analysis.resume.contact.name or "Resume"
     out = [f"# {_md(name)}: APM resume report", "", f"**Score: {analysis.score:.0f}/100**", ""]
+    out += [_md(analysis.scale_note), ""]
     out += ["| component | score | weight |", "|---|---:|---:|"]
     out += [f"| {c.name} | {c.score:.1f} | {c.weight:.0%} |" for c in analysis.components]
     out += ["", f"_{_md(analysis.role.message)}_", "", "## Competencies", ""]

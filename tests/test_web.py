@@ -30,12 +30,14 @@ from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
+from markupsafe import escape
 from resume_analyzer.web import create_app, store
 from resumes import APM, APM_TO_POLISH, to_docx, to_pdf, to_text
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.security import generate_password_hash
 from werkzeug.test import encode_multipart
 
+from resume_analyzer import scale_note
 from resume_analyzer.batch import ScoreTask
 from resume_analyzer.cli import main
 
@@ -295,6 +297,8 @@ def test_analyze_page_shows_the_annotated_result(client: FlaskClient) -> None:
     html = response.get_data(as_text=True)
     assert f"<span data-score>{expected['score']}</span>" in html
     assert f"Score {expected['score']}/100" in html  # the title
+    # What the number means, beside it.
+    assert f"<p class=\"scale-note\" data-scale>{escape(scale_note(expected['score']))}</p>" in html
     strengths = re.findall(r'<li class="bullet strength-(strong|solid|weak)">', html)
     assert len(strengths) == len(expected["bullets"])
     assert strengths == [bullet["strength"] for bullet in expected["bullets"]]
@@ -730,6 +734,7 @@ def test_coach_batch_flow(app: Flask, client: FlaskClient) -> None:
     text = student.get_data(as_text=True)
     assert "Report: alex.pdf" in text
     assert f"<span data-score>{good['score']}</span>" in text
+    assert str(escape(scale_note(good["score"]))) in text
     assert "Match to the job posting" in text
     failed = next(row for row in stored if row["file"] == "broken.pdf")
     assert client.get(f"/coach/batches/{batch_id}/students/{failed['id']}").status_code == 404

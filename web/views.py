@@ -9,10 +9,13 @@ from typing import Any
 from flask import Flask
 from markupsafe import Markup, escape
 
+from resume_analyzer import scale_note
+
 
 def init_app(app: Flask) -> None:
     app.add_template_filter(highlight)
     app.add_template_filter(data_url)
+    app.add_template_filter(scale_note)  # where a score falls among measured groups
 
 
 def highlight(text: str, skills: list[dict[str, Any]]) -> Markup:

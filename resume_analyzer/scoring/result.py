@@ -272,6 +272,13 @@ class Analysis:
     model: str | None = None
 
     @property
+    def scale_note(self) -> str:
+        """Where the score falls among resumes whose field is known (see scoring/scale.py)."""
+        from resume_analyzer.scoring.scale import scale_note
+
+        return scale_note(round(self.score))
+
+    @property
     def top_fixes(self) -> tuple[FeedbackItem, ...]:
         """The five highest-gain items of `feedback`, at most one per code."""
         chosen: list[FeedbackItem] = []
