@@ -298,7 +298,7 @@ def test_analyze_page_shows_the_annotated_result(client: FlaskClient) -> None:
     assert f"<span data-score>{expected['score']}</span>" in html
     assert f"Score {expected['score']}/100" in html  # the title
     # What the number means, beside it.
-    assert f"<p class=\"scale-note\" data-scale>{escape(scale_note(expected['score']))}</p>" in html
+    assert f'<p class="scale-note" data-scale>{escape(scale_note(expected["score"]))}</p>' in html
     strengths = re.findall(r'<li class="bullet strength-(strong|solid|weak)">', html)
     assert len(strengths) == len(expected["bullets"])
     assert strengths == [bullet["strength"] for bullet in expected["bullets"]]
