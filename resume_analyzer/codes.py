@@ -123,7 +123,7 @@ class Codes:
     )
     FIRST_PERSON = _bullet(
         "first_person",
-        "I, me, my, we, our",
+        "I or we anywhere; me, my, our… opening the line",
         "drop them; start with the verb",
         '"{word}": resumes leave out first-person pronouns; start with the verb.',
         Penalty(10, 10),

@@ -177,10 +177,14 @@ TABLE: list[Case] = [
          absent=["passive_voice"]),
     # first_person, and words that only look like pronouns.
     case("I launched a referral program that increased signups by 30%", ["first_person"]),
+    case("We launched a referral program, growing signups by 30%", ["first_person"]),
+    case("My team launched a referral program, growing signups by 30%", ["first_person"]),
+    case("Built a tool so that we could close the books 2 days earlier", ["first_person"]),
+    # An owner or object inside the line is how people write; coaches called it pedantic.
     case("Launched a referral program for our largest market, growing signups by 30%",
-         ["first_person"]),
+         absent=["first_person"]),
     case("Presented the roadmap to us and the board, which increased alignment by 20%",
-         ["first_person"]),
+         absent=["first_person"]),
     case("Launched the US and UK markets, which increased revenue by 20% in 2 quarters",
          absent=["first_person"]),
     case("Launched self-serve refunds (i.e. no support ticket), reducing tickets by 15%",
@@ -297,12 +301,12 @@ def test_misled_is_not_led(analyze: Analyze) -> None:
 
 
 def test_finding_spans_point_at_the_words(analyze: Analyze) -> None:
-    text = "Responsible for a world-class launch that my team ran in order to grow"
+    text = "Responsible for a world-class launch that we ran in order to grow"
     by_code = {f.code: f.span for f in analyze(text).findings}
     quoted = {code: text[span[0] : span[1]] for code, span in by_code.items() if span}
     assert quoted["weak_opener"] == "Responsible for"
     assert quoted["buzzword"] == "world-class"
-    assert quoted["first_person"] == "my"
+    assert quoted["first_person"] == "we"
     assert quoted["filler"] == "in order to"
 
 
