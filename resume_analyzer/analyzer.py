@@ -31,8 +31,6 @@ from typing import TYPE_CHECKING, Any
 from resume_analyzer.document import DocumentWarning, Resume
 from resume_analyzer.errors import BudgetExceededError, NotAResumeError, ResumeAnalyzerError
 from resume_analyzer.job import JobSource, read_job_description
-from resume_analyzer.parsing import parse_loaded, text_of
-from resume_analyzer.parsing.linkedin import EXPORT_WARNING
 from resume_analyzer.parsing.source import Loaded, Source, load
 from resume_analyzer.resume_shape import not_a_resume_reason
 from resume_analyzer.settings import AnalysisSettings, ParseSettings
@@ -243,6 +241,8 @@ class Analyzer:
         within the budget when there is one; returns the result and the seconds it took."""
         budget, settings = self.settings.budget, self.settings.parse
         if budget is None:
+            from resume_analyzer.parsing.read import parse_loaded, text_of
+
             read = parse_loaded if operation == "parse" else text_of
             return read(loaded, settings), 0.0
         from resume_analyzer.parsing.sandbox import shared_pool
@@ -336,12 +336,20 @@ class Analyzer:
         return analysis
 
 
+def _linkedin_export(resume: Resume) -> bool:
+    # Imported here: the LinkedIn reader pulls in the whole PDF layout code, which a process
+    # that leaves parsing to its parse processes does not otherwise load.
+    from resume_analyzer.parsing.linkedin import EXPORT_WARNING
+
+    return any(w.code == EXPORT_WARNING for w in resume.warnings)
+
+
 def check_is_resume(resume: Resume, filename: str | None) -> None:
     """Refuse a document with too little resume text to score, or one that does not read as
     a resume at all (NotAResumeError)."""
     words = resume_words(resume)
     name = filename or "The file"
-    if words < MIN_WORDS and any(w.code == EXPORT_WARNING for w in resume.warnings):
+    if words < MIN_WORDS and _linkedin_export(resume):
         raise NotAResumeError(
             f"{name} is a LinkedIn profile export with only {words} words of resume text: the "
             "profile's positions have no descriptions. Describe what you did in each position "
