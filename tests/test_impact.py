@@ -138,6 +138,12 @@ TABLE: list[Case] = [
          absent=["weak_verb"]),
     case("Served the finance team by pulling 12 weekly reports", ["weak_verb"]),
     case("Working on the SD-WAN project with 4 engineers", ["weak_verb"]),
+    case("Made the deliberate product decision to drop the free tier for 3 markets",
+         absent=["weak_verb"]),
+    case("Made changes to the onboarding flow for 3 markets", ["weak_verb"]),
+    # Money in lakhs and crores is a number.
+    case("Entered a market worth Rs. 40,000 Cr a year, growing loan volume 12%",
+         absent=["no_metric"]),
     # A perfect tense: the participle is the verb, and its aspect is no tense slip.
     case("Have created and formed a nutrition group of 30 students at school",
          absent=["weak_verb", "tense_mismatch"]),

@@ -234,7 +234,8 @@ def _weak_verb_excused(doc: Doc, verb: _Verb) -> bool:
     gerund describing a noun ("Joining and exit formalities: induction, …"), a gerund
     clause before the line's real verb ("Utilizing the decision support system, performed
     financial analysis…") and "served as" a named role ("Served as the lead buyer for 16
-    plants"), which says what the person was, and is how resumes name a role held.
+    plants"), which says what the person was, and is how resumes name a role held; and
+    "made" a decision, which is deciding (round 7).
     """
     token = next((t for t in doc if t.idx == verb.span[0]), None)
     if token is None:
@@ -244,8 +245,16 @@ def _weak_verb_excused(doc: Doc, verb: _Verb) -> bool:
         return True
     if token.tag_ == "VBG" and token.dep_ == "advcl" and token.head.i > token.i:
         return token.head.pos_ == "VERB"
+    if verb.lemma == "make" and any(
+        child.dep_ == "dobj" and child.lemma_.lower() in _DECISIONS for child in token.children
+    ):
+        return True  # "Made the call to sunset the free tier": the person decided
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return verb.lemma == "serve" and following is not None and following.lower_ == "as"
+
+
+# What "made" a person's own act: a decision is decided, a case argued.
+_DECISIONS = frozenset("decision call recommendation case pitch choice".split())
 
 
 def _names_a_thing(doc: Doc, start: int) -> bool:

@@ -25,7 +25,8 @@ _NUM = r"\d+(?:[.,]\d+)*"
 # A number starts where its run of digits and separators starts: never after "." (as before)
 # or after "1," ("1,1,1,…" would otherwise be rescanned from every digit).
 _START = r"(?<![\w.])(?<!\d,)"
-_SCALE = r"(?:\s?(?:k|m|mm|b|bn|million|billion|thousand|trillion)\b)?"
+# Indian resumes count money in lakhs (100,000) and crores (10 million): "Rs. 40,000 Cr".
+_SCALE = r"(?:\s?(?:k|m|mm|b|bn|million|billion|thousand|trillion|crores?|cr|lakhs?|lacs?)\b)?"
 _PATTERNS: tuple[tuple[MetricKind, re.Pattern[str]], ...] = (
     ("percent", re.compile(rf"{_START}{_NUM}\s?(?:%|percent\b|pct\b|percentage points?\b)")),
     (
@@ -33,7 +34,7 @@ _PATTERNS: tuple[tuple[MetricKind, re.Pattern[str]], ...] = (
         re.compile(
             rf"(?:[$€£¥₹]\s?{_NUM}{_SCALE}\+?)"
             rf"|(?:{_START}{_NUM}{_SCALE}\s?(?:usd|eur|gbp|inr|dollars|euros|pounds)\b)"
-            rf"|(?:\b(?:usd|eur|gbp|inr)\s?{_NUM}{_SCALE})",
+            rf"|(?:\b(?:usd|eur|gbp|inr|rs\.?)\s?{_NUM}{_SCALE})",
             re.IGNORECASE,
         ),
     ),
