@@ -110,6 +110,8 @@ def test_join_text(left: str, right: str, joined: str) -> None:
         ("Expected May 2026", None, "2026-05", False),
         # A month and two digits, on both sides of a range or before "Present", is a year.
         ("Sep 22 – July 25", "2022-09", "2025-07", False),
+        ("Product Manager\tSep’22 – July’25", "2022-09", "2025-07", False),
+        ("Jun‘18 – Present", "2018-06", None, True),
         ("Product Manager | Jan 21 - Present", "2021-01", None, True),
         ("Sept. 98 to Dec. 03", "1998-09", "2003-12", False),
         # Before a year, the same shape is days of that year.

@@ -8,7 +8,7 @@ date but "120193" is not.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _MONTHS = {
     "jan": 1,
@@ -90,11 +90,20 @@ def _iso(point: str) -> str | None:
 
 def find_date_range(text: str) -> DateRange | None:
     """The first date or date range in a line, or None."""
-    found = _find_range(text)
-    short = _short_range(text)
+    # A typographic apostrophe abbreviates a year as a straight one does ("Sep’22 – Jul’25");
+    # one character for one, so spans stay true to the line.
+    plain = text.translate(_APOSTROPHES)
+    found = _find_range(plain)
+    short = _short_range(plain)
     if short is not None and (found is None or short.span[0] < found.span[0]):
-        return short
-    return found
+        found = short
+    if found is None or plain == text:
+        return found
+    start, end = found.span
+    return replace(found, text=text[start:end].strip())
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
 def _short_range(text: str) -> DateRange | None:
