@@ -101,3 +101,24 @@ def test_header_lines_to_title_company_and_place(
 
     entry = parse_entry(texts, "experience", 1, 1)
     assert (entry.title, entry.organization, entry.location) == expected
+
+
+@pytest.mark.parametrize(
+    ("first_lines", "name"),
+    [
+        # (text, type size): the largest line is the name, up to five words there.
+        ([("Muhammad Daniel Fahmi Md Nasrein", 26.0), ("Failure Analysis Engineer", 12.0)],
+         "Muhammad Daniel Fahmi Md Nasrein"),
+        ([("Ana María García López", 20.0), ("ana@example.com", 10.0)], "Ana María García López"),
+        # Five capitalised words in body type are a headline, not a name.
+        ([("Jordan Example", 20.0), ("Senior Product Manager Payments Platform", 11.0)],
+         "Jordan Example"),
+        ([("Senior Product Manager Payments Platform", 11.0), ("jordan@example.com", 11.0)], None),
+    ],
+)  # fmt: skip
+def test_find_name(first_lines: list[tuple[str, float]], name: str | None) -> None:
+    from resume_analyzer.parsing.contact import find_name
+    from resume_analyzer.parsing.lines import Line
+
+    lines = [Line(text=text, page=1, size=size) for text, size in first_lines]
+    assert find_name(lines) == name

@@ -212,17 +212,22 @@ def find_location(texts: Iterable[str]) -> str | None:
 
 
 def find_name(lines: Sequence[Line]) -> str | None:
-    """The most name-like of the first lines: 2–4 capitalised words, largest type preferred.
+    """The most name-like of the first lines: 2–4 capitalised words (5 in the largest type),
+    largest type preferred.
 
     Scored like OpenResume's feature scoring: letters and spaces only, bold, large, all caps,
     and no "@", digits or separators.
     """
     best: tuple[float, int, str] | None = None
+    largest = max((ln.size or 0 for ln in lines[:8]), default=0)
     for index, line in enumerate(lines[:8]):
         text = re.sub(r"^(?:full\s+)?name\s*[:\-]\s*", "", line.text.strip(), flags=re.I)
         text = re.split(r"\s*[|•·,\t]\s*|\s{3,}", text)[0].strip()
         words = text.split()
-        if not 2 <= len(words) <= 4 or any(not _is_name_word(w) for w in words):
+        # Five words only in the page's largest type: many names are that long ("Muhammad
+        # Daniel Fahmi Md Nasrein", "Ana María García López"), few headlines that short.
+        most = 5 if largest and line.size == largest else 4
+        if not 2 <= len(words) <= most or any(not _is_name_word(w) for w in words):
             continue
         if any(w.casefold().strip(".") in _NOT_NAME for w in words):
             continue
