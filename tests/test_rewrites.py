@@ -76,6 +76,8 @@ CASES = [
         "Trained personnel in the set-up of IT equipment.",
     ),
     ("Develop and oversee operating budgets for 3 units.", None),
+    ("Works on detailed revenue reports and ensures the accuracy of invoicing.", None),
+    ("Maintains business records and responds to customer inquiries.", None),
     # A filler goes; "in order to" keeps its "to".
     (
         "Maintained equipment in order to relay secret information.",

@@ -139,8 +139,9 @@ def _is_past_form(word: str) -> bool:
 def _another_present_verb(rest: str) -> bool:
     """A present-tense verb later in the line after "and", "or", a comma or a stop, or
     capitalised where a stop is missing: "…, and ensure updates", ". Order supplies",
-    "…are followed Educate customers"."""
-    return _another_verb(rest, {"VB", "VBP"})
+    "…are followed Educate customers", "Works on reports and ensures accuracy". A plural noun
+    that is also a verb form ("and reports") blocks the rewrite too: precision first."""
+    return _another_verb(rest, {"VB", "VBP", "VBZ"})
 
 
 def _another_verb(rest: str, tags: set[str]) -> bool:
