@@ -234,3 +234,23 @@ def test_dated_work_under_an_unlisted_heading_is_judged() -> None:
     assert [b.role for b in shipped.bullets] == ["achievement"]
     judged = {b.text for b in analyze(text.encode(), filename="cv.md").bullets}
     assert "Built a card game app used by 300 students, growing weekly players by 40%" in judged
+
+
+# Context and cut lines among the bullets (held-out audit round 8's false findings).
+CONTEXT_CASES = [
+    ("In this role, I was responsible for:", "label"),
+    ("They were originally a part of Globex and now serve 40 countries.", "text"),
+    ("The goal of the project was to reduce onboarding time for new hires.", "text"),
+    ("It was a 6-month engagement with 3 banks", "text"),
+    ("is to directly integrate the payments APIs with the partner banks", "fragment"),
+    ("Worked as a Sr.", "fragment"),
+    # Achievements that look a little like those.
+    ("Led the billing squad of 5, cutting churn 4%", "achievement"),
+    ("Reduced churn 4% vs. last year across 3 markets", "achievement"),
+    ("Led 3 launches: billing, refunds and payouts", "achievement"),
+]
+
+
+@pytest.mark.parametrize(("text", "role"), CONTEXT_CASES)
+def test_context_and_cut_lines_are_not_achievements(text: str, role: str) -> None:
+    assert line_role(text, "experience", marker="•") == role

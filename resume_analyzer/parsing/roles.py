@@ -104,6 +104,19 @@ _BELIEF = re.compile(
 )
 
 
+# A line that says what the employer, team or project was (held-out audit round 8).
+_CONTEXT = re.compile(
+    r"^(?:They|It|This\s+(?:role|position|team|project|company|program(?:me)?)|"
+    r"The\s+(?:goal|aim|objective|purpose|mission|scope)\s+of\s+(?:[\w-]+\s+){1,4}?)"
+    r"\s*(?:is|was|are|were|has|had|aims?|focus(?:es|ed)?)\b"
+)
+_DIGIT = re.compile(r"\d")
+# A lower-case word that continues a sentence begun on another line.
+_CONTINUES = re.compile(r"^(?:is|are|was|were|and|or|but|which|that|of|with)\s")
+# A line that ends on an abbreviation's stop was cut there ("Worked as a Sr.").
+_CUT_AT_ABBREVIATION = re.compile(r"\b(?:Sr|Jr|Mr|Ms|Mrs|Dr|St|vs|No)\.$")
+
+
 # Keys after which a value describes the employer or the program, not the person's work.
 _DESCRIPTION_KEYS = re.compile(
     r"^(?:company|business|client|project|program|team)?\s*(?:profile|background|overview|"
@@ -164,6 +177,12 @@ def line_role(text: str, section_kind: SectionKind, *, marker: str | None) -> Ro
         return "list"
     if _SELF_DESCRIPTION.match(stripped) or _BELIEF.match(stripped):
         return "text"  # "Strong problem solver with…", "I believe every student…": not work
+    if stripped.endswith(":") and not _DIGIT.search(stripped):
+        return "label"  # it leads into a list: "In this role, I was responsible for:"
+    if _CONTEXT.match(stripped):
+        return "text"  # what the team or project was: context for the achievements
+    if _CONTINUES.match(stripped) or _CUT_AT_ABBREVIATION.search(stripped):
+        return "fragment"  # "is to directly integrate…", "Worked as a Sr.": a line cut apart
     # Dashes and pipes without commas set a name apart from its tagline and stack: a header
     # ("Snapdeck - Real-time card game | React · Node"); commas make a list.
     in_work = section_kind in ACHIEVEMENT_SECTIONS
