@@ -122,3 +122,22 @@ def test_find_name(first_lines: list[tuple[str, float]], name: str | None) -> No
 
     lines = [Line(text=text, page=1, size=size) for text, size in first_lines]
     assert find_name(lines) == name
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "organization", "location"),
+    [
+        ("Product Manager, HRS Group, Germany (Remote)\tSep 2022 – Jul 2025",
+         "Product Manager", "HRS Group", "Germany (Remote)"),
+        ("Product Manager | Acme | Berlin, Germany (Hybrid) | 2021 – 2023",
+         "Product Manager", "Acme", "Berlin, Germany (Hybrid)"),
+        # A work mode alone is the place, never the title.
+        ("Acme Corp, Remote\t2020 – 2021", None, "Acme Corp", "Remote"),
+        ("Remote Sensing Analyst | NASA | 2019 – 2020", "Remote Sensing Analyst", "NASA", None),
+    ],
+)  # fmt: skip
+def test_an_entry_keeps_how_the_place_was_worked(
+    header: str, title: str | None, organization: str, location: str | None
+) -> None:
+    entry = parse_entry([header], "experience", 1, 1)
+    assert (entry.title, entry.organization, entry.location) == (title, organization, location)

@@ -79,6 +79,10 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
             None,
         )
     if location:
+        # "Germany (Remote)": how the place was worked belongs to it.
+        mode = re.search(rf"{re.escape(location)}\s*(\((?:{_WORK_MODES})\))", rest, re.I)
+        if mode:
+            location = f"{location} {mode.group(1)}"
         rest = rest.replace(location, " ")
     segments = [
         s.strip(" ,;:|-–—()")
@@ -86,6 +90,12 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
         for s in _SPLIT.split(part)
         if s.strip(" ,;:|-–—()")
     ]
+    if location is None:
+        # "Acme Corp, Remote": a work mode alone is where the work was, never the title.
+        mode_only = [s for s in segments if re.fullmatch(_WORK_MODES, s, re.I)]
+        if mode_only and len(segments) > 1:
+            location = mode_only[0]
+            segments = [s for s in segments if s is not mode_only[0]]
     title, organization = _title_and_org(segments, kind)
     employer = _after_at(rest)
     if kind != "education" and employer and employer != organization:
@@ -106,6 +116,7 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
     )
 
 
+_WORK_MODES = r"remote|hybrid|on-?site|in-?office"
 _PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|do|da|del|la|le|län|am|upon))*"
 _PLACE_LINE = re.compile(rf"^{_PLACE_WORD}(?:,\s*{_PLACE_WORD}){{1,2}}$")
 
