@@ -22,7 +22,6 @@ from importlib import resources
 from pathlib import Path
 
 FILENAME = "verb_forms.tsv"
-VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
 
 VerbForms = tuple[str, frozenset[str]]
 
@@ -47,11 +46,6 @@ def _table() -> tuple[dict[str, VerbForms], dict[str, tuple[str, ...]]]:
             elif kind == "p":
                 past[key] = tuple(value.split())
     return forms, past
-
-
-def load() -> None:
-    """Read the table now (a warm analyzer does this before its first resume)."""
-    _table()
 
 
 @cache

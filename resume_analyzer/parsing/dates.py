@@ -72,15 +72,14 @@ def _iso(point: str) -> str | None:
     word = re.match(r"[a-z]+", point)
     if word and year_match:
         name = word.group(0)
-        month = _MONTHS.get(name[:4] if name.startswith("sept") else name[:3])
-        month = month or _SEASONS.get(name)
+        month = _month_of(name) or _SEASONS.get(name)
         year = year_match.group(0)
         year = f"20{year[1:]}" if year.startswith("'") else year
         return f"{year}-{month:02d}" if month else year
     numeric = re.fullmatch(r"(\d{1,2})[/.\-](\d{2}|\d{4})", point)
     if numeric:
         year = numeric.group(2)
-        year = year if len(year) == 4 else f"20{year}" if int(year) < 50 else f"19{year}"
+        year = year if len(year) == 4 else _full_year(year)
         return f"{year}-{int(numeric.group(1)):02d}"
     iso = re.fullmatch(rf"({_YEAR})(?:[/.\-](\d{{2}}))?", point)
     if iso:
@@ -120,9 +119,17 @@ def _short_range(text: str) -> DateRange | None:
 
 def _short_iso(point: str) -> str:
     name, digits = point.casefold().replace(".", " ").split()
-    month = _MONTHS[name[:4] if name.startswith("sept") else name[:3]]
-    year = f"20{digits}" if int(digits) < 50 else f"19{digits}"
-    return f"{year}-{month:02d}"
+    return f"{_full_year(digits)}-{_month_of(name):02d}"
+
+
+def _month_of(name: str) -> int | None:
+    """The month a (lower-case) month name or abbreviation names: "sept" → 9."""
+    return _MONTHS.get(name[:4] if name.startswith("sept") else name[:3])
+
+
+def _full_year(digits: str) -> str:
+    """A two-digit year: 00–49 this century, 50–99 the last."""
+    return f"20{digits}" if int(digits) < 50 else f"19{digits}"
 
 
 def _find_range(text: str) -> DateRange | None:

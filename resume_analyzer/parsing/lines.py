@@ -167,8 +167,9 @@ def mark_repeated_glyphs(lines: Sequence[Line]) -> None:
         match = _LONE_GLYPH.match(line.text) if line.marker is None else None
         if match and not match.group(1).isascii() and match.group(1) not in _LETTER_WORDS:
             opening.setdefault(match.group(1), []).append(line)
-    for glyph, found in opening.items():
-        if len(found) < REPEATED_GLYPH or glyph in _GLYPHS:
+    # (A known glyph never gets here: split_marker has already made it the line's marker.)
+    for found in opening.values():
+        if len(found) < REPEATED_GLYPH:
             continue
         for line in found:
             line.marker = "•"

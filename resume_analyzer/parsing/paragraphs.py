@@ -7,6 +7,7 @@ without a paragraph gap, or the line above ran to the right edge of its column.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -82,9 +83,10 @@ def split_run_together(items: Sequence[Item]) -> list[Item]:
             starts.append(offset)
             offset += len(line.text) + 1
         for start, text in found:
-            first = max(k for k, s in enumerate(starts) if s <= start or k == 0)
-            following = [k for k, s in enumerate(starts) if s < start + len(text)]
-            spanned = item.lines[first : (following[-1] if following else first) + 1]
+            # The lines from the one the piece starts in to the one it ends in.
+            first = max(bisect_right(starts, start) - 1, 0)
+            last = max(bisect_left(starts, start + len(text)) - 1, first)
+            spanned = item.lines[first : last + 1]
             boxes = [line.box for line in spanned if line.box is not None]
             box = (
                 Box(

@@ -193,9 +193,8 @@ def line_role(text: str, section_kind: SectionKind, *, marker: str | None) -> Ro
     if not opens_with_verb(words) and _reads_as_list(stripped, words):
         return "list"
     if in_work and len(words) == 1:
-        return (
-            "list"  # a trait or skill set among the bullets: "Self-directed", "Deadline-oriented"
-        )
+        # A trait or skill set among the bullets: "Self-directed", "Deadline-oriented".
+        return "list"
     if section_kind not in ACHIEVEMENT_SECTIONS:
         return "text"
     if marker is None and stripped[:1].islower() and not opens_with_verb(words):

@@ -19,6 +19,7 @@ Dotted separators (" · ") between sentences are cut too.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from resume_analyzer.nlp.verbs import verb_forms
@@ -47,16 +48,16 @@ def cut_points(text: str, marked: bool = False) -> list[int]:
         return []
     found = {m.end() for m in _DOT_SEPARATOR.finditer(text)}
     found.update(s for i, (s, _w) in enumerate(words) if i and _opens_sentence(words, i))
-    # Keep the cuts that leave every piece at least MIN_PIECE words long.
+    # Keep the cuts that leave every piece at least MIN_PIECE words long. Every cut is a
+    # word's start, so its index among the starts is the count of words before it.
     starts = [start for start, _w in words]
     cuts: list[int] = []
-    last = 0
+    last = 0  # index of the first word of the current piece
     for cut in sorted(found):
-        before = sum(1 for s in starts if last <= s < cut)
-        after = sum(1 for s in starts if s >= cut)
-        if before >= MIN_PIECE and after >= MIN_PIECE:
+        at = bisect_left(starts, cut)
+        if at - last >= MIN_PIECE and len(starts) - at >= MIN_PIECE:
             cuts.append(cut)
-            last = cut
+            last = at
     return cuts
 
 

@@ -35,7 +35,7 @@ from resume_analyzer.parsing.paragraphs import (
     join_text,
     split_run_together,
 )
-from resume_analyzer.parsing.roles import line_role, mentions_a_year
+from resume_analyzer.parsing.roles import ACHIEVEMENT_SECTIONS, line_role, mentions_a_year
 from resume_analyzer.parsing.sections import (
     Typography,
     heading_score,
@@ -45,8 +45,6 @@ from resume_analyzer.parsing.sections import (
 )
 
 ENTRY_KINDS: frozenset[str] = frozenset({"experience", "education", "projects", "leadership"})
-# Sections whose paragraphs report work: one that runs several achievements together is cut.
-ACHIEVEMENT_KINDS: frozenset[str] = frozenset({"experience", "projects", "leadership"})
 
 
 def typography(lines: Sequence[Line]) -> Typography:
@@ -297,7 +295,8 @@ def _build_section(
     trace: Trace | None = None,
 ) -> Section:
     items = join_lines(body, wrapped=context.wrapped, right_edges=context.right_edges)
-    if kind in ACHIEVEMENT_KINDS:
+    if kind in ACHIEVEMENT_SECTIONS:
+        # Sections whose paragraphs report work: one that runs achievements together is cut.
         items = split_run_together(items)
     entries: list[Entry] = []
     bullets: list[Bullet] = []
