@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CORPUS ?= ../shared/corpus
 FUZZ_CASES ?= 3000
 
-.PHONY: run test lint typecheck browser eval bench fuzz model taxonomy verbs clean install
+.PHONY: run test lint typecheck browser eval bench fuzz model specificity taxonomy verbs clean install
 
 # Re-install only when the project's dependencies change. [dev] pulls in the [web], [dask] and
 # [train] extras, so `make run` has the web app's server and `make test` everything.
@@ -72,6 +72,11 @@ fuzz: install
 # Retrain the competency-area model from the labels in models/data and the corpus.
 model: install
 	$(BIN)/python -m training.area_model --corpus $(CORPUS)
+
+# Refit how specific each skill is to product work (models/skill_specificity.json), printing
+# the cross-validated figures its card reports.
+specificity: install
+	$(BIN)/python -m training.specificity --corpus $(CORPUS)
 
 # Rewrite the verb-forms table from the installed lemminflect (a test fails when stale).
 verbs: install

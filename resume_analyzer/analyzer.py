@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from resume_analyzer.nlp.skills import SkillMatcher
     from resume_analyzer.nlp.spelling import Speller
     from resume_analyzer.scoring.result import Analysis
+    from resume_analyzer.scoring.specificity import Specificity
 
 TaxonomySource = Taxonomy | str | os.PathLike[str] | None
 # Fewer words than this cannot show one role and its results; scoring them would only mislead.
@@ -74,6 +75,7 @@ class Analyzer:
         self._nlp: Language | None = None
         self._matcher: SkillMatcher | None = None
         self._area_model: AreaModel | None = None
+        self._specificity: Specificity | None = None
         self._speller: tuple[Taxonomy, Speller] | None = None
         self._model_problem: ResumeAnalyzerError | None = None
         self._model_tried = False
@@ -144,6 +146,19 @@ class Analyzer:
         return held[1]
 
     @property
+    def specificity(self) -> Specificity:
+        """How specific each skill is to product work: what a line earns for an area."""
+        if self._specificity is None:
+            with self._load_lock:
+                if self._specificity is None:
+                    from resume_analyzer.models import artifact_path
+                    from resume_analyzer.scoring.specificity import FILENAME, Specificity
+
+                    path = self.settings.specificity_path or artifact_path(FILENAME)
+                    self._specificity = Specificity.load(path)
+        return self._specificity
+
+    @property
     def area_model(self) -> AreaModel | None:
         """The learned area tagger; None when turned off or (visibly) unavailable."""
         if not self.settings.use_model:
@@ -185,10 +200,11 @@ class Analyzer:
 
         `parsers`: also start the budget's parse processes. A server that warms before it
         forks its workers says False: processes started in the parent serve no worker.
-        Raises TaxonomyError, ModelNotInstalledError, or AreaModelError (with
+        Raises TaxonomyError, ModelNotInstalledError, SpecificityError, or AreaModelError (with
         `settings.require_model`) so that a server or batch fails at start, not per file.
         """
         _ = self.matcher
+        _ = self.specificity
         _ = self.area_model
         _ = self.speller.checker
         self._warm_lazy_tables()
@@ -283,7 +299,7 @@ class Analyzer:
 
         def load_all() -> None:
             try:
-                _ = self.matcher, self.area_model, self.speller.checker
+                _ = self.matcher, self.area_model, self.speller.checker, self.specificity
                 self._warm_lazy_tables()
             except Exception:
                 return
@@ -324,7 +340,7 @@ class Analyzer:
             posting = None
             if job_text is not None:
                 posting = read_posting(job_text, taxonomy, nlp, matcher=matcher, limits=limits)
-        analysis = score(resume, evidence, taxonomy, posting)
+        analysis = score(resume, evidence, taxonomy, posting, self.specificity)
         if self.settings.use_model and model is None:
             problem = self._model_problem
             reason = problem.message if problem else "the area model is not available"

@@ -112,6 +112,12 @@ class AreaModelError(ResumeAnalyzerError):
     code = "area_model_unavailable"
 
 
+class SpecificityError(ResumeAnalyzerError):
+    """The skill specificity table (`models/skill_specificity.json`) is missing or broken."""
+
+    code = "specificity_unreadable"
+
+
 class NotAResumeError(DocumentError):
     """The file reads, but holds too little text to be a resume."""
 

@@ -97,13 +97,15 @@ class AnalysisSettings:
     the taxonomy's rules (off: rules only, a little faster). `require_model`: when the model
     cannot be loaded, raise `AreaModelError` instead of analysing by the rules alone with
     `"model": "rules-only"` and a warning. `model_path`: another trained artifact than the one
-    shipped.
+    shipped. `specificity_path`: another skill specificity table than the shipped one
+    (`models/skill_specificity.json`).
     """
 
     parse: ParseSettings = DEFAULT_SETTINGS
     use_model: bool = True
     require_model: bool = False
     model_path: Path | None = None
+    specificity_path: Path | None = None
     max_job_chars: int = 100_000
     budget: Budget | None = DEFAULT_BUDGET
 
@@ -114,5 +116,7 @@ class AnalysisSettings:
             raise ValueError("AnalysisSettings.max_job_chars must be positive")
         if self.model_path is not None and not isinstance(self.model_path, Path):
             raise ValueError("AnalysisSettings.model_path must be a pathlib.Path")
+        if self.specificity_path is not None and not isinstance(self.specificity_path, Path):
+            raise ValueError("AnalysisSettings.specificity_path must be a pathlib.Path")
         if self.budget is not None and not isinstance(self.budget, Budget):
             raise ValueError("AnalysisSettings.budget must be a Budget or None")

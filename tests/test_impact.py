@@ -144,6 +144,14 @@ TABLE: list[Case] = [
     # Money in lakhs and crores is a number.
     case("Entered a market worth Rs. 40,000 Cr a year, growing loan volume 12%",
          absent=["no_metric"]),
+    # Currencies in words, and a number repeated in digits, are numbers.
+    case("Grew the shop's revenue to 2 Million rupees a year", absent=["no_metric"]),
+    case("Balanced workload between nine (9) sites across seven (7) lines of business",
+         absent=["no_metric", "no_outcome"]),
+    # A relative clause that says what the work let people do is its result.
+    case("Built an interface to the case database that allowed clerks faster access to files",
+         absent=["no_outcome"]),
+    case("Built an interface to the case database for the clerks", ["no_outcome"]),
     # A perfect tense: the participle is the verb, and its aspect is no tense slip.
     case("Have created and formed a nutrition group of 30 students at school",
          absent=["weak_verb", "tense_mismatch"]),

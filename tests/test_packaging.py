@@ -82,6 +82,7 @@ def test_wheel_carries_web_models_data_and_typing(wheel_names: list[str]) -> Non
         "resume_analyzer/web/static/app.js",
         "resume_analyzer/models/__init__.py",
         "resume_analyzer/models/area_model.json",
+        "resume_analyzer/models/skill_specificity.json",
         "resume_analyzer/py.typed",
         "resume_analyzer/parsing/pdf.py",
         "resume_analyzer/skills_taxonomy.yaml",

@@ -495,8 +495,9 @@ _CHANGE_VERBS = frozenset(
 )
 # Verbs that report a result when they follow the line's own verb ("Led launch readiness,
 # shipping both to customers"; "drove a pivot, reshaping the core UX"; "turning model outputs
-# into decisions"), but name the work itself when they open it ("Launched a program").
-_RESULT_AFTER = frozenset("ship launch reshape turn translate unblock enable".split())
+# into decisions"; "an interface that allowed staff faster access"), but name the work itself
+# when they open it ("Launched a program").
+_RESULT_AFTER = frozenset("ship launch reshape turn translate unblock enable allow".split())
 
 
 def _states_a_change(token: Token) -> bool:

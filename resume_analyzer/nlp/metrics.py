@@ -27,13 +27,18 @@ _NUM = r"\d+(?:[.,]\d+)*"
 _START = r"(?<![\w.])(?<!\d,)"
 # Indian resumes count money in lakhs (100,000) and crores (10 million): "Rs. 40,000 Cr".
 _SCALE = r"(?:\s?(?:k|m|mm|b|bn|million|billion|thousand|trillion|crores?|cr|lakhs?|lacs?)\b)?"
+# Currencies named in words: "2 Million rupees", "40,000 dirhams".
+_CURRENCY_WORDS = (
+    r"dollars?|euros?|pounds?|rupees?|yen|yuan|renminbi|pesos?|reais|dirhams?|riyals?|rand|"
+    r"naira|ringgit|francs?|kronor|kroner|won"
+)
 _PATTERNS: tuple[tuple[MetricKind, re.Pattern[str]], ...] = (
     ("percent", re.compile(rf"{_START}{_NUM}\s?(?:%|percent\b|pct\b|percentage points?\b)")),
     (
         "money",
         re.compile(
             rf"(?:[$€£¥₹]\s?{_NUM}{_SCALE}\+?)"
-            rf"|(?:{_START}{_NUM}{_SCALE}\s?(?:usd|eur|gbp|inr|dollars|euros|pounds)\b)"
+            rf"|(?:{_START}{_NUM}{_SCALE}\s?(?:usd|eur|gbp|inr|{_CURRENCY_WORDS})\b)"
             rf"|(?:\b(?:usd|eur|gbp|inr|rs\.?)\s?{_NUM}{_SCALE})",
             re.IGNORECASE,
         ),
@@ -120,7 +125,10 @@ def _counted(doc: Doc, units: frozenset[str], blocked: _Spans) -> list[Metric]:
             continue
         if _YEAR.match(token.text) and not _unit_follows(doc, token.i, units, 1):
             continue
-        words = _words_after(doc, token.i)[:3]
+        words = _words_after(doc, token.i)
+        if len(words) >= 3 and words[0].text == "(" and words[1].like_num and words[2].text == ")":
+            words = words[3:]  # "nine (9) sites": the digits repeat the number
+        words = words[:3]
         if token.lower_ in _PLURAL_NUMBERS and words and words[0].lower_ == "of":
             words = words[1:]
         for ahead in words:

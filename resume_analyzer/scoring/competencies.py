@@ -2,7 +2,9 @@
 
 Each line that evidences an area earns points: 3 when the line is an achievement bullet with a
 measured outcome, 2 when it is an achievement without one, 1 when the skill is only listed
-(skills section, summary, a degree). A domain term ("fintech", "mobile apps") says where
+(skills section, summary, a degree), each scaled by how specific the line's skill is to product
+work (`specificity.py`: a teacher's "lesson planning" or a recruiter's "recruiting" counts a
+fraction of a roadmap review). A domain term ("fintech", "mobile apps") says where
 someone worked, not what they did, so it earns the listed point wherever it appears. Lines
 found only by the learned model, not by the taxonomy's terms, earn 30% of that. Listing is
 capped, so a long skills list alone can reach "weak" but never "solid". The area's score is
@@ -16,6 +18,7 @@ from collections import defaultdict
 
 from resume_analyzer.nlp.evidence import Evidence, LineEvidence
 from resume_analyzer.scoring.result import Competency, EvidenceLine, Level
+from resume_analyzer.scoring.specificity import NEUTRAL, Specificity
 from resume_analyzer.taxonomy import Area, Taxonomy
 
 MEASURED = 3.0
@@ -29,10 +32,12 @@ OUTCOME_AREA = "impact_ownership"
 MAX_EVIDENCE = 8
 
 
-def score_competencies(evidence: Evidence, taxonomy: Taxonomy) -> list[Competency]:
+def score_competencies(
+    evidence: Evidence, taxonomy: Taxonomy, specificity: Specificity = NEUTRAL
+) -> list[Competency]:
     by_area: dict[str, list[EvidenceLine]] = defaultdict(list)
     for line in evidence.lines:
-        for area_id, item in _line_points(line).items():
+        for area_id, item in _line_points(line, specificity).items():
             by_area[area_id].append(item)
     return [_competency(area, by_area.get(area.id, []), taxonomy) for area in taxonomy.areas]
 
@@ -58,7 +63,7 @@ def area_points(lines: list[EvidenceLine]) -> float:
     return shown + min(LISTED_CAP, listed)
 
 
-def _line_points(line: LineEvidence) -> dict[str, EvidenceLine]:
+def _line_points(line: LineEvidence, specificity: Specificity) -> dict[str, EvidenceLine]:
     measured = bool(line.impact and line.impact.metrics)
     demonstrated = line.demonstrated and line.bullet is not None
     skills_by_area: dict[str, list[str]] = defaultdict(list)
@@ -78,6 +83,15 @@ def _line_points(line: LineEvidence) -> dict[str, EvidenceLine]:
         points = (MEASURED if measured else DEMONSTRATED) if shown else LISTED
         if by_model:
             points *= MODEL_SHARE
+        # The line's most product-specific skill of this area sets its weight; a measured
+        # outcome, and a model tag (already discounted), count as they are.
+        names: tuple[str, ...] = tuple(skills_by_area.get(area_id, ()))
+        if area_id in specificity.context_areas:
+            names = tuple(n for a in sorted(substantive) for n in skills_by_area[a])
+        weight = max((specificity.weight(n) for n in names), default=1.0)
+        if area_id == OUTCOME_AREA and measured and shown:
+            weight = 1.0
+        points *= weight
         found[area_id] = EvidenceLine(
             text=line.text,
             section=line.section_kind,
@@ -88,6 +102,7 @@ def _line_points(line: LineEvidence) -> dict[str, EvidenceLine]:
             measured=measured,
             by_model=by_model,
             points=points,
+            specificity=weight,
         )
     return found
 

@@ -64,6 +64,7 @@ class EvidenceLine:
     measured: bool
     by_model: bool
     points: float
+    specificity: float = 1.0  # the share of its points the line keeps (`specificity.py`)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -76,6 +77,7 @@ class EvidenceLine:
             "measured": self.measured,
             "by_model": self.by_model,
             "points": round(self.points, 2),
+            "specificity": round(self.specificity, 2),
         }
 
 

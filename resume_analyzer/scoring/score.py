@@ -15,6 +15,7 @@ from resume_analyzer.scoring.jobmatch import Posting, match_job
 from resume_analyzer.scoring.presentation import presentation_checks
 from resume_analyzer.scoring.result import Analysis, BulletResult, Component, LineView, SkillSpan
 from resume_analyzer.scoring.roles import read_role
+from resume_analyzer.scoring.specificity import NEUTRAL, Specificity
 from resume_analyzer.scoring.summary import summary_items
 from resume_analyzer.taxonomy import Taxonomy
 
@@ -24,7 +25,11 @@ MIN_BULLETS = 3
 
 
 def score(
-    resume: Resume, evidence: Evidence, taxonomy: Taxonomy, posting: Posting | None = None
+    resume: Resume,
+    evidence: Evidence,
+    taxonomy: Taxonomy,
+    posting: Posting | None = None,
+    specificity: Specificity = NEUTRAL,
 ) -> Analysis:
     settings = taxonomy.scoring
     raw = {
@@ -37,7 +42,7 @@ def score(
     total = sum(raw.values()) or 1.0
     weight = {key: value / total for key, value in raw.items()}
 
-    competencies = score_competencies(evidence, taxonomy)
+    competencies = score_competencies(evidence, taxonomy, specificity)
     coverage = sum(c.score * c.weight for c in competencies)
     scored = _bullets(resume, evidence, taxonomy)
     count = len(scored)

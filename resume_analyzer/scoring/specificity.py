@@ -1,0 +1,71 @@
+"""How specific each skill or evidence phrase of the taxonomy is to product work.
+
+Teachers present, salespeople negotiate, HR recruits: a competency area such as communication
+is shown by them more often than by product managers, so counting every mention in full
+rewards the wrong people (issue 12 measured communication's AUC at 0.20 against far fields).
+A weight per name, fitted on the development corpus (`training/specificity.py`, card in
+`models/skill_specificity.md`), scales the points a line earns for an area: 1 for what PM
+resumes and postings show at least as often as other fields do, down to a floor for what
+other fields show several times more often. A name the table does not know (a coach's own
+taxonomy) counts in full.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from resume_analyzer.errors import SpecificityError
+
+FORMAT = "resume-analyzer/skill-specificity"
+FILENAME = "skill_specificity.json"
+
+
+@dataclass(frozen=True)
+class Specificity:
+    """Weights in (0, 1] by skill or evidence-phrase name; unknown names weigh 1."""
+
+    weights: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    # Areas every field shows (communication, cross-functional work, ownership): a line counts
+    # for them as much as its most product-specific mention of any area, so "presented the
+    # roadmap to leadership" counts in full and "presented lessons to parents" does not.
+    context_areas: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        for name, value in self.weights.items():
+            if not (isinstance(value, float | int) and 0.0 < value <= 1.0 and math.isfinite(value)):
+                raise ValueError(f"Specificity of {name!r} must lie in (0, 1], not {value!r}")
+        object.__setattr__(self, "weights", MappingProxyType(dict(self.weights)))
+
+    def weight(self, name: str) -> float:
+        return float(self.weights.get(name, 1.0))
+
+    @classmethod
+    def load(cls, path: Path) -> Specificity:
+        """Read a table written by `training/specificity.py` (plain JSON, no code)."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT:
+                raise ValueError(f"not a {FORMAT} file")
+            weights = {str(k): float(v) for k, v in data["weights"].items()}
+            return cls(weights, frozenset(map(str, data.get("context_areas", ()))))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise SpecificityError(
+                f"The skill specificity table {path} cannot be read ({exc}). Rebuild it with "
+                "`make specificity`, or reinstall resume-analyzer."
+            ) from exc
+
+    def to_dict(self, **about: object) -> dict[str, object]:
+        return {
+            "format": FORMAT,
+            **about,
+            "context_areas": sorted(self.context_areas),
+            "weights": dict(sorted(self.weights.items())),
+        }
+
+
+NEUTRAL = Specificity()
