@@ -148,6 +148,14 @@ TABLE: list[Case] = [
     case("Grew the shop's revenue to 2 Million rupees a year", absent=["no_metric"]),
     case("Balanced workload between nine (9) sites across seven (7) lines of business",
          absent=["no_metric", "no_outcome"]),
+    # The parse links a number to the plural noun it counts, however many words between.
+    case("Developed 3 mobile-first MVP product concepts for under-25 users, raising engagement",
+         absent=["no_metric"]),
+    case("Rolled the dashboards out to thousands of full-time staff, ending manual reports",
+         absent=["no_metric"]),
+    # A before → after in words measures the change.
+    case("Built an assistant that drafts diagrams, cutting design time from days to minutes",
+         absent=["no_metric", "no_outcome"]),
     # A relative clause that says what the work let people do is its result.
     case("Built an interface to the case database that allowed clerks faster access to files",
          absent=["no_outcome"]),
@@ -181,6 +189,16 @@ TABLE: list[Case] = [
     case("Redesigned the pricing page with design, which increased conversion by 8%",
          absent=["passive_voice", "no_action_verb"]),
     case("Presented the roadmap to leadership, which increased alignment by 20%",
+         absent=["passive_voice"]),
+    # "Lead" or "Head" opening a job title is no present-tense verb.
+    case("Lead Mentor, Code Academy at the city's largest tech hub", absent=["tense_mismatch"]),
+    case("Lead Mobile Application Engineer.", absent=["tense_mismatch"]),
+    case("Lead Android development for the payments team of 6 engineers",
+         ["tense_mismatch"]),
+    # A present or perfect passive describes a thing: not the person hiding their part.
+    case("This application is used to record case information for the state police",
+         absent=["passive_voice"]),
+    case("The portal has been developed for the county's 40 clinics and their staff",
          absent=["passive_voice"]),
     # A passive inside a clause of an active line, and an honour, are not the person hiding.
     case("Trained 12 new hires to ensure safety standards are met, cutting incidents by 30%",

@@ -34,6 +34,18 @@ RUN_TOGETHER = [
             "Ensures three way matches of requisitions and purchase orders",
         ],
     ),
+    (  # an adverb of manner before a verb, a gerund opening a clause, "Responsible for"
+        "Documented test cases and automation scripts for each system release Effectively "
+        "tracked testing progress in the defect tracker for the whole team Handling a "
+        "recruitment team of four across two offices Responsible for database loads and the "
+        "test environment",
+        [
+            "Documented test cases and automation scripts for each system release",
+            "Effectively tracked testing progress in the defect tracker for the whole team",
+            "Handling a recruitment team of four across two offices",
+            "Responsible for database loads and the test environment",
+        ],
+    ),
     (  # dotted separators between sentences
         "Taught 30 undergraduates the fundamentals of investing to raise financial literacy "
         "· Evaluated public companies by analyzing strategy and operations · Invested $1,000 "
@@ -56,6 +68,11 @@ WHOLE = [
     # A capitalised participle inside a title, after another capitalised word.
     "Partnered with the Head of Advanced Analytics to define the churn model's features, then "
     "shipped it to the retention squad, which used it for every renewal call that quarter",
+    # An adjective of time, and a gerund that is a compound's first word, start no sentence.
+    "Designed and implemented an accelerated Monthly close process by automating the journal "
+    "entries and reconciliations for all twelve subsidiaries, cutting the close to four days",
+    "Grew the brand's following through targeted posts on Instagram and other social media "
+    "Listening tools helped the team answer questions within the hour for all regions",
     # Too short to be several achievements.
     "Managed the team Presented results to leadership",
     # A marked bullet is one achievement by its author's own marking.

@@ -131,6 +131,12 @@ def _counted(doc: Doc, units: frozenset[str], blocked: _Spans) -> list[Metric]:
         words = words[:3]
         if token.lower_ in _PLURAL_NUMBERS and words and words[0].lower_ == "of":
             words = words[1:]
+        if _counts_its_noun(token):
+            noun = token.head
+            end = noun.idx + len(noun.text)
+            counted: MetricKind = "time" if noun.lower_ in _TIME_UNITS else "count"
+            found.append(Metric(counted, doc.text[token.idx : end], token.idx, end))
+            continue
         for ahead in words:
             word = ahead.lower_
             if word in _SCALES:
@@ -147,6 +153,20 @@ def _counted(doc: Doc, units: frozenset[str], blocked: _Spans) -> list[Metric]:
                 found.append(Metric(kind, doc.text[token.idx : end], token.idx, end))
                 break
     return found
+
+
+def _counts_its_noun(token: Token) -> bool:
+    """The parse says the number counts a plural noun a few words on: "3 mobile-first MVP
+    product concepts", "12 cross-functional pilot programs". Only a plain count (not a year,
+    not a range's end) of a noun in the plural, at most seven tokens away."""
+    noun = token.head
+    return (
+        token.dep_ == "nummod"
+        and noun.tag_ == "NNS"
+        and 0 < noun.i - token.i <= 7
+        and token.lower_ != "one"
+        and not _YEAR.match(token.text)
+    )
 
 
 def _words_after(doc: Doc, index: int) -> list[Token]:

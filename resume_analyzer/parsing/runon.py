@@ -8,8 +8,11 @@ the middle of the flow, which English prose does not do, so the paragraph is cut
 
 A cut is made only where all of these hold, since a wrong cut breaks a good line:
 - the paragraph carries no bullet marker and has at least `MIN_WORDS` words;
-- the word is capitalised (not all capitals) and is a past-tense verb ("Managed") or, after
-  a lower-case word and before one, a present-tense one ("Creates auditing processes");
+- the word is capitalised (not all capitals) and is a past-tense verb ("Managed") or, before
+  a lower-case word, a present-tense one ("Creates auditing processes"), a gerund before a
+  word that cannot be its object's noun ("Handling a recruitment team", "Planning and
+  managing": not "Listening tools"), an adverb of manner before a verb ("Effectively track",
+  "Independently handled"; not "Monthly close"), or "Responsible for";
 - the word before it is lower case, a number or closes a bracket, and is not a word that
   leads into a name ("with United Airlines", "at Applied Materials", "and Connected Sheets");
 - both sides keep at least `MIN_PIECE` words.
@@ -28,6 +31,7 @@ MIN_WORDS = 30
 MIN_PIECE = 5
 _PAST = frozenset({"VBD", "VBN"})
 _PRESENT = frozenset({"VBZ"})
+_GERUND = frozenset({"VBG"})
 # Words after which a capitalised word is a name, not a new sentence.
 _LEADS_INTO_NAME = frozenset(
     (
@@ -36,6 +40,17 @@ _LEADS_INTO_NAME = frozenset(
         "between through during within our my their his her its new former senior junior "
         "chief called named titled entitled using use used"
     ).split()
+)
+# After a gerund, words that show it opens a clause ("Handling a team", "Assisting in"), where
+# a noun would make it a compound's first word ("Listening tools", "Splicing technician").
+_CLAUSE_FOLLOWS = frozenset(
+    "a an the and or of in on to with for from all new our their his her its any every each "
+    "various multiple several".split()
+)
+# -ly words that are adjectives of time or otherwise not adverbs of manner ("Monthly close").
+_NOT_MANNER = frozenset(
+    "daily weekly biweekly monthly bimonthly quarterly yearly hourly early only family "
+    "supply assembly friendly likely".split()
 )
 _WORD = re.compile(r"\S+")
 _DOT_SEPARATOR = re.compile(r"\s+[·•]\s+(?=[A-Z])")
@@ -73,13 +88,22 @@ def _opens_sentence(words: list[tuple[int, str]], i: int) -> bool:
     after_lower = bare[:1].islower() or bare[:1].isdigit() or previous.endswith(")")
     if not after_lower or bare.casefold() in _LEADS_INTO_NAME:
         return False
-    forms = verb_forms(head.casefold())
-    if forms is None or not forms[1]:
-        return False
-    if forms[1] & _PAST:
-        return True
     following = words[i + 1][1] if i + 1 < len(words) else ""
-    return bool(forms[1] & _PRESENT) and following[:1].islower()
+    low = head.casefold()
+    forms = verb_forms(low)
+    if forms is not None and forms[1] & _PAST:
+        return True
+    if not following[:1].islower():
+        return False
+    if low == "responsible":
+        return following == "for"
+    if low.endswith("ly") and low not in _NOT_MANNER and len(low) >= 6 and forms is None:
+        return verb_forms(following.rstrip(",.;:").casefold()) is not None
+    if forms is None:
+        return False
+    if forms[1] & _GERUND:
+        return following.rstrip(",") in _CLAUSE_FOLLOWS
+    return bool(forms[1] & _PRESENT)
 
 
 def pieces(text: str, marked: bool = False) -> Iterator[tuple[int, str]]:
