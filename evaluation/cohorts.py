@@ -19,7 +19,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from evaluation.metrics import LAYOUT_FILE, LAYOUTS, LIVECAREER
@@ -95,6 +95,9 @@ class Row:
     features: tuple[tuple[str, float], ...] = ()
     bullets: int = 0
     text: str = ""
+    # Kept for scoring again with weights fitted out of fold (evaluation.validity); never
+    # printed or written.
+    analysis: Analysis | None = field(default=None, repr=False, compare=False)
 
     @property
     def group(self) -> str:
@@ -222,7 +225,8 @@ def score_item(analyzer: Analyzer, item: Item) -> Row:
     features = features_of(analysis) | {"content": content_score(analysis)}
     text = item.text if item.text is not None else resume_text(analysis.resume)
     keys = person_keys(analysis.resume, item.group in NAMED)
-    return Row(item, "ok", digest, keys, tuple(features.items()), len(analysis.bullets), text)
+    bullets = len(analysis.bullets)
+    return Row(item, "ok", digest, keys, tuple(features.items()), bullets, text, analysis)
 
 
 def dedupe(rows: Sequence[Row]) -> tuple[list[Row], Counter[str]]:

@@ -78,10 +78,10 @@ CASES = [
     ("Develop and oversee operating budgets for 3 units.", None),
     ("Works on detailed revenue reports and ensures the accuracy of invoicing.", None),
     ("Maintains business records and responds to customer inquiries.", None),
-    # A filler goes; "in order to" keeps its "to".
+    # A filler goes.
     (
-        "Maintained equipment in order to relay secret information.",
-        "Maintained equipment to relay secret information.",
+        "Maintained equipment very carefully to relay secret information.",
+        "Maintained equipment carefully to relay secret information.",
     ),
     # A filler cut from the start of a sentence hands its capital on; an adverb that says
     # how is no filler and stays.

@@ -68,6 +68,17 @@ def test_past_tense_is_lemminflects(word: str) -> None:
     assert verbs.past_tense(word) == lemminflect_past(word)
 
 
+@pytest.mark.parametrize(
+    ("word", "past"),
+    [("troubleshoot", "troubleshot"), ("Co-lead", "co-led"), ("upsell", "upsold"),
+     ("outsell", "outsold"), ("co-found", "co-founded"), ("upgrade", "upgraded"),
+     ("outline", "outlined")],
+)  # fmt: skip
+def test_a_compound_inflects_as_its_last_verb(word: str, past: str) -> None:
+    # lemminflect says "troubleshooted" and "co-leaded"; a coach would not.
+    assert verbs.past_tense(word) == past
+
+
 def test_examples() -> None:
     assert verbs.verb_forms("led") == ("lead", frozenset({"VBD", "VBN"}))
     assert verbs.verb_forms("architected") == ("architect", frozenset({"VBD", "VBN"}))

@@ -46,8 +46,7 @@ from evaluation.cohorts import (
     score_item,
 )
 from resume_analyzer import Analyzer
-from resume_analyzer.document import Resume
-from resume_analyzer.nlp.evidence import Evidence
+from resume_analyzer.scoring.result import Analysis
 from resume_analyzer.scoring.specificity import FILENAME, Specificity
 from resume_analyzer.settings import AnalysisSettings
 
@@ -65,15 +64,20 @@ TARGET = Path(__file__).resolve().parent.parent / "models" / FILENAME
 
 @dataclass(frozen=True)
 class Doc:
-    """One kept resume: its row (group, category, digest) and what scoring needs again."""
+    """One kept resume: its row (group, category, digest), scored, with its evidence."""
 
     row: Row
-    resume: Resume
-    evidence: Evidence
+
+    @property
+    def analysis(self) -> Analysis:
+        assert self.row.analysis is not None and self.row.analysis.evidence is not None
+        return self.row.analysis
 
     @property
     def names(self) -> frozenset[str]:
-        return frozenset(m.name for line in self.evidence.lines for m in line.mentions)
+        evidence = self.analysis.evidence
+        assert evidence is not None
+        return frozenset(m.name for line in evidence.lines for m in line.mentions)
 
     @property
     def category(self) -> str:
@@ -129,21 +133,32 @@ def folds(docs: Sequence[Doc], k: int = FOLDS, seed: int = SEED) -> list[list[Do
 Features = dict[str, float]
 
 
-def features(doc: Doc, analyzer: Analyzer, table: Specificity) -> Features:
+def rescore(doc: Doc, analyzer: Analyzer, table: Specificity) -> Analysis:
+    """The document scored again with another specificity table (no second reading)."""
     from resume_analyzer.scoring.score import score
 
-    analysis = score(doc.resume, doc.evidence, analyzer.taxonomy, None, table)
+    analysis = doc.analysis
+    assert analysis.evidence is not None
+    return score(analysis.resume, analysis.evidence, analyzer.taxonomy, None, table)
+
+
+def features(doc: Doc, analyzer: Analyzer, table: Specificity) -> Features:
+    analysis = rescore(doc, analyzer, table)
     return {"score": analysis.score} | {c.id: c.score for c in analysis.competencies}
 
 
 def out_of_fold(
-    docs: Sequence[Doc], analyzer: Analyzer, make: Callable[[Sequence[Doc]], Specificity]
+    docs: Sequence[Doc],
+    analyzer: Analyzer,
+    make: Callable[[Sequence[Doc]], Specificity],
+    measure: Callable[[Doc, Analyzer, Specificity], Features] = features,
 ) -> dict[str, Features]:
+    """Per document (by digest), `measure` with a table fitted on the other folds only."""
     found: dict[str, Features] = {}
     for fold in folds(docs):
         held = {d.row.digest for d in fold}
         table = make([d for d in docs if d.row.digest not in held])
-        found |= {d.row.digest: features(d, analyzer, table) for d in fold}
+        found |= {d.row.digest: measure(d, analyzer, table) for d in fold}
     return found
 
 
@@ -173,35 +188,25 @@ def report(docs: Sequence[Doc], feats: dict[str, Features]) -> dict[str, Any]:
 _analyzer: Analyzer | None = None
 
 
-def _read(item: Item) -> tuple[Row, tuple[Resume, Evidence] | None]:
-    """Score one item (in a worker), keeping the resume and evidence the scoring saw."""
-    import resume_analyzer.scoring.score as scoring
-
+def _read(item: Item) -> Row:
+    """Score one item in a worker process, one analyzer per process."""
     global _analyzer  # noqa: PLW0603 - one analyzer per worker process, made once
     if _analyzer is None:
         _analyzer = Analyzer(settings=AnalysisSettings(budget=None)).warm(parsers=False)
-    seen: list[tuple[Resume, Evidence]] = []
-    original = scoring.score
-
-    def spy(resume: Resume, evidence: Evidence, *args: Any, **kwargs: Any) -> Any:
-        seen.append((resume, evidence))
-        return original(resume, evidence, *args, **kwargs)
-
-    scoring.score = spy
-    try:
-        row = score_item(_analyzer, item)
-    finally:
-        scoring.score = original
-    return row, (seen[-1] if seen and row.status == "ok" else None)
+    return score_item(_analyzer, item)
 
 
 def read_docs(corpus: Path, per_category: int, workers: int) -> list[Doc]:
     items = [*corpus_items(corpus), *livecareer_items(corpus, per_category), *csv_items(corpus)]
     with Pool(workers) as pool:
-        read = pool.map(_read, items, chunksize=4)
-    held = {row.digest: x for row, x in read if x is not None}
-    kept, _dropped = dedupe([row for row, x in read if x is not None])
-    return [Doc(r, *held[r.digest]) for r in kept if r.group != "linkedin_pm"]
+        rows = pool.map(_read, items, chunksize=4)
+    return docs_of(rows)
+
+
+def docs_of(rows: Sequence[Row]) -> list[Doc]:
+    """One document per person, PM LinkedIn exports left out (as in evaluation.validity)."""
+    kept, _dropped = dedupe([row for row in rows if row.status == "ok"])
+    return [Doc(row) for row in kept if row.group != "linkedin_pm"]
 
 
 def posting_names(analyzer: Analyzer, corpus: Path) -> list[frozenset[str]]:

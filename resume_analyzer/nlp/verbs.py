@@ -83,8 +83,25 @@ def past_tense(word: str) -> str | None:
     lemma = forms[0] if forms else _oov_lemma(word.lower())
     if lemma is None:
         return None
-    found = past_forms(lemma)
-    return found[0] if found else None
+    return _compound_past(lemma) or next(iter(past_forms(lemma)), None)
+
+
+# Prefixes that make a compound of a verb without changing how it inflects: "troubleshoot"
+# is "trouble" + "shoot", so its past is "troubleshot", where the dictionary says
+# "troubleshooted"; "co-lead" → "co-led", "upsell" → "upsold".
+_COMPOUND_PREFIXES = ("co-", "re-", "trouble", "up", "out", "over", "under", "fore", "broad",
+                      "with", "mis", "pre-")  # fmt: skip
+
+
+def _compound_past(lemma: str) -> str | None:
+    """The past of a compound verb whose last part is an irregular verb, or None."""
+    for prefix in _COMPOUND_PREFIXES:
+        head = lemma[len(prefix) :]
+        if lemma.startswith(prefix) and len(head) >= 3:
+            known = _table()[1].get(head)
+            if known and not known[0].startswith(head):  # "led", "shot", "sold": irregular
+                return prefix + known[0]
+    return None
 
 
 def _oov_lemma(word: str) -> str | None:

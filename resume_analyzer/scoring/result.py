@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from resume_analyzer.document import DocumentWarning, Resume
 from resume_analyzer.nlp.impact import Finding
+
+if TYPE_CHECKING:
+    from resume_analyzer.nlp.evidence import Evidence
 
 Level = Literal["missing", "weak", "solid", "strong"]
 Strength = Literal["strong", "solid", "weak"]
@@ -272,6 +275,9 @@ class Analysis:
     # "rules-only" when the area model was wanted but could not be loaded; None otherwise
     # (the key then stays out of the JSON, whose shape is pinned by golden files).
     model: str | None = None
+    # What the score was computed from, line by line: scoring it again with other weights
+    # (the evaluation's cross-validation) needs no second reading. Not in the JSON.
+    evidence: Evidence | None = field(default=None, repr=False, compare=False)
 
     @property
     def scale_note(self) -> str:

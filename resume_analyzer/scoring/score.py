@@ -111,6 +111,7 @@ def score(
         taxonomy={"name": taxonomy.name, "version": taxonomy.version},
         version=__version__,
         lines=_line_views(resume, evidence),
+        evidence=evidence,
     )
 
 
