@@ -8,12 +8,13 @@ of the score a program fits to this corpus, the skill specificity table, is fitt
 fold here (five folds grouped by person): each resume is scored with a table that never saw
 it. (The taxonomy's hand-set weights were set by people looking at this corpus; no fold can
 hold them out.) For each contrast, the ROC AUC of PM/APM resumes against the group, with a
-95% stratified bootstrap interval (`evaluation.bootstrap`), for the score; the score without presentation ("content":
-competencies and impact, re-weighted); each component and competency; whether the resume
-reads as product work; and a baseline, the TF-IDF cosine of the resume's text to the nearest
-PM posting of job_descriptions/pm. Then the weakening test on every PM/APM resume
-(`evaluation.weakening`), and a strip chart of the score per group (`evaluation.chart`).
-Prints and writes counts, AUCs and means only: never resume text, names, or file names.
+95% stratified bootstrap interval (`evaluation.bootstrap`), for the score; the score without
+presentation ("content": competencies and impact, re-weighted); each component and
+competency; whether the resume reads as product work; and a baseline, the TF-IDF cosine of
+the resume's text to the nearest PM posting of job_descriptions/pm. Then the weakening test
+on every PM/APM resume (`evaluation.weakening`), and a strip chart of the score per group
+(`evaluation.chart`). Prints and writes counts, AUCs and means only: never resume text,
+names, or file names.
 """
 
 from __future__ import annotations
