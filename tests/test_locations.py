@@ -16,6 +16,10 @@ from resume_analyzer.parsing.entries import parse_entry
         ("Dubai, UAE", "Dubai, UAE"),
         ("Berlin, Germany", "Berlin, Germany"),
         ("Hooli, Palo Alto, CA", "Palo Alto, CA"),
+        # A state or province between the city and the country keeps all three parts.
+        ("Melbourne, Victoria, Australia", "Melbourne, Victoria, Australia"),
+        ("Halifax, Nova Scotia, Canada", "Halifax, Nova Scotia, Canada"),
+        ("Sydney, NSW", "Sydney, NSW"),
         ("Globex, IBM", None),  # three capitals that are no region
         ("Product Manager, Hooli", None),
     ],

@@ -53,7 +53,8 @@ _LOCATION = re.compile(
 _STATE_CODES = frozenset(
     (
         "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
-        "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC ON BC QC AB UK"
+        "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC ON BC QC AB UK "
+        "NSW VIC QLD"
     ).split()
 )
 # Regions that may follow "City, ": US states and the countries resumes commonly come from.
@@ -75,7 +76,13 @@ _REGIONS = frozenset(
         "arabia, qatar, egypt, nigeria, kenya, south africa, brazil, mexico, argentina, chile, "
         "colombia, peru, karnataka, maharashtra, tamil nadu, telangana, kerala, delhi, haryana, "
         "uttar pradesh, west bengal, gujarat, rajasthan, punjab, ontario, quebec, british "
-        "columbia, alberta"
+        "columbia, alberta, andhra pradesh, madhya pradesh, bihar, odisha, assam, goa, "
+        "manitoba, saskatchewan, nova scotia, new brunswick, newfoundland, victoria, new south "
+        "wales, queensland, western australia, south australia, tasmania, wales, northern "
+        "ireland, bavaria, hesse, saxony, united arab emirates, turkey, greece, ukraine, "
+        "romania, czech republic, czechia, hungary, ghana, ethiopia, morocco, jordan, lebanon, "
+        "kuwait, oman, bahrain, luxembourg, estonia, latvia, lithuania, croatia, serbia, "
+        "bulgaria, slovakia, slovenia, iceland, uruguay, costa rica, panama, ecuador"
     ).split(",")
 )
 
