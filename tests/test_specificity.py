@@ -149,3 +149,14 @@ def test_a_skill_shown_as_often_by_pms_counts_in_full() -> None:
     pm = [frozenset({"SQL"})] * 5 + [frozenset()] * 15
     others = {"c0": [frozenset({"SQL"})] * 5 + [frozenset()] * 15}
     assert fit(pm, others).weight("SQL") == 1.0
+
+
+def test_the_advice_says_why_a_generic_line_counted_for_little() -> None:
+    table = Specificity({"Coaching": 0.2}, frozenset())
+    line = _line(_mention("Coaching", "communication_influence"))
+    found = {c.id: c for c in score_competencies(Evidence((line,)), TAXONOMY, table)}
+    area = found["communication_influence"]
+    assert area.level != "strong"
+    assert "through Coaching count for less" in area.advice
+    neutral = {c.id: c for c in score_competencies(Evidence((line,)), TAXONOMY, NEUTRAL)}
+    assert "count for less" not in neutral["communication_influence"].advice

@@ -30,6 +30,8 @@ LISTED_CAP = 1.5
 # A measured outcome is this area's core evidence, whatever skill the line names.
 OUTCOME_AREA = "impact_ownership"
 MAX_EVIDENCE = 8
+# Below this specificity a line's skill is named in the advice as counting for less.
+GENERIC = 0.5
 
 
 def score_competencies(
@@ -126,6 +128,23 @@ def _competency(area: Area, lines: list[EvidenceLine], taxonomy: Taxonomy) -> Co
 
 
 def _advice(area: Area, level: Level, lines: list[EvidenceLine], found: list[str]) -> str:
+    advice = _level_advice(area, level, lines, found)
+    generic = sorted({s for line in lines if line.specificity < GENERIC for s in line.skills})
+    if level != "strong" and generic:
+        # Say why the lines the applicant sees counted for little (models/skill_specificity).
+        advice += (
+            f" Lines that show it only through {_listing(generic[:3])} count for less: other "
+            "fields show that more often than product managers do. Tie them to product work "
+            "(a launch, a roadmap decision, what users did)."
+        )
+    return advice
+
+
+def _listing(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _level_advice(area: Area, level: Level, lines: list[EvidenceLine], found: list[str]) -> str:
     examples = ", ".join([s.name for s in area.skills if s.name not in found][:4])
     if level == "strong":
         return f"Strong: {area.name.lower()} is shown in measured achievements. Keep it."
