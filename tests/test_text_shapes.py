@@ -445,3 +445,19 @@ def test_title_case_lines_that_open_no_section(lines: list[str], kinds: list[str
         ]
     )
     assert [s.kind for s in parse_text(text).sections] == kinds
+
+
+@pytest.mark.parametrize("heading", ["EXPERIENCE (3 YEARS 2 MONTHS)", "Projects (selected)"])
+def test_a_heading_with_a_note_in_brackets_is_still_a_heading(heading: str) -> None:
+    text = (
+        "Jordan Lee\njordan@example.com\n\n"
+        f"{heading}\n"
+        "Product Manager, Globex, Austin, TX\tJan 2022 – Present\n"
+        "Launched a self-serve onboarding flow that cut time to first value by 35%\n"
+        "Ran 14 A/B tests on pricing pages and lifted paid conversion by 8%\n\n"
+        "SKILLS\nSQL, Python, Figma\n"
+    )
+    resume = parse_text(text)
+    kinds = [s.kind for s in resume.sections]
+    assert kinds[0] in ("experience", "projects") and kinds[-1] == "skills"
+    assert len(resume.sections[0].bullets) == 2

@@ -311,9 +311,15 @@ def looks_upper(line: Line) -> bool:
     return line.caps or (len(letters) >= 3 and all(ch.isupper() for ch in letters))
 
 
+_TRAILING_NOTE = re.compile(r"\s*\([^()]{1,40}\)$")
+
+
 def heading_score(line: Line, typo: Typography) -> float:
     """How strongly a line looks like a section heading; 3 or more counts as one."""
     text = line.text.strip().rstrip(":").strip()
+    # "EXPERIENCE (7 YEARS 10 MONTHS)", "Projects (selected)": the heading is before the
+    # bracket; what the bracket adds says nothing about whether this is a heading.
+    text = _TRAILING_NOTE.sub("", text) or text
     words = text.split()
     if not words or line.marker is not None or len(words) > 7 or _NOT_HEADING.search(text):
         return 0.0
