@@ -190,6 +190,15 @@ TABLE: list[Case] = [
          absent=["passive_voice", "no_action_verb"]),
     case("Presented the roadmap to leadership, which increased alignment by 20%",
          absent=["passive_voice"]),
+    # A line about a thing (a determiner, a subject that is not the person) is context: no
+    # result or number is asked of it.
+    case("The program will go live at the end of July for all regional teams",
+         absent=["no_metric", "no_outcome"]),
+    case("A tutee requests tutoring for a class through the availability grid",
+         absent=["no_metric", "no_outcome"]),
+    case("The dashboard I built for the sales team is used every morning",
+         absent=["no_metric", "no_outcome"]),
+    case("The week after launch we rebuilt the intake form for the clinic", ["no_outcome"]),
     # "Lead" or "Head" opening a job title is no present-tense verb.
     case("Lead Mentor, Code Academy at the city's largest tech hub", absent=["tense_mismatch"]),
     case("Lead Mobile Application Engineer.", absent=["tense_mismatch"]),
