@@ -136,6 +136,14 @@ class Codes:
         "roles.",
         Penalty(5, 5),
     )
+    VAGUE_METRIC = _bullet(
+        "vague_metric",
+        'a percentage of something no one can count ("improved efficiency by 30%")',
+        "say what was measured",
+        '"{metric}" measures "{measure}", which a reader cannot picture or check. Say what was '
+        "counted: time per task, errors per week, tickets closed, a survey score.",
+        Penalty(5, 5),
+    )
     VERB_OVERUSED = _bullet(
         "verb_overused",
         "the same verb starts four or more bullets",

@@ -190,6 +190,16 @@ TABLE: list[Case] = [
          absent=["passive_voice", "no_action_verb"]),
     case("Presented the roadmap to leadership, which increased alignment by 20%",
          absent=["passive_voice"]),
+    # vague_metric: a percentage of a quality no one counts, read from the parse.
+    case("Improved team efficiency by 30% through a new intake process", ["vague_metric"]),
+    case("Drove a 25% increase in productivity across the support team", ["vague_metric"]),
+    case("Built an analytics dashboard, enhancing operations performance by 95%",
+         ["vague_metric"]),
+    case("Cut average handling time by 30% with a new triage flow", absent=["vague_metric"]),
+    case("Increased customer satisfaction by 20% as measured by CSAT", absent=["vague_metric"]),
+    case("Improved performance of the search API by 40%, cutting p95 latency to 200 ms",
+         absent=["vague_metric"]),
+    case("Automated 80% of manual reports for the finance team", absent=["vague_metric"]),
     # A line about a thing (a determiner, a subject that is not the person) is context: no
     # result or number is asked of it.
     case("The program will go live at the end of July for all regional teams",

@@ -117,6 +117,7 @@ def analyze_impact(
         findings.append(Finding.of(Codes.NO_OUTCOME))
     elif not metrics and not _BEFORE_AFTER.search(text):  # "from days to minutes" measures
         findings.append(Finding.of(Codes.NO_METRIC))
+    findings += _vague_metrics(doc, metrics)
     if words < MIN_WORDS and verb is not None and not verb.text.lower().endswith("ing"):
         # Only a line that reports an action is a short achievement ("Processed invoices"); a
         # short line without a verb, or led by a gerund, is a trait, a skill or a name set
@@ -145,6 +146,68 @@ def analyze_impact(
         words=words,
         findings=tuple(findings),
     )
+
+
+# What a percentage may not measure on its own: qualities no one counts. "Improved
+# efficiency by 30%" leaves the reader to guess what was timed; "cut handling time 30%" does
+# not. Satisfaction and engagement are left out: a survey or an analytics tool counts them.
+_UNCOUNTED = frozenset(
+    """efficiency productivity performance optimization optimisation effectiveness quality
+    collaboration communication morale awareness accessibility visibility alignment
+    transparency teamwork synergy capability innovation""".split()
+)
+# Words that say how it was counted after all ("performance score", "quality audit pass rate").
+_COUNTED_BY = frozenset(
+    """score scores rate rates index survey surveys rating ratings csat nps kpi time hours
+    minutes days seconds latency uptime throughput accuracy errors defects audit""".split()
+)
+
+
+def _vague_metrics(doc: Doc, metrics: tuple[Metric, ...]) -> list[Finding]:
+    """A percentage whose quantity is a quality no one counts: "improved efficiency by 30%",
+    "a 25% increase in productivity", "96.7% optimization". Read from the parse: the object
+    of the verb the figure changes, the noun after "increase in", or the noun it modifies."""
+    if any(t.lower_ in _COUNTED_BY for t in doc):
+        return []
+    found = []
+    for metric in metrics:
+        if metric.kind != "percent":
+            continue
+        span = doc.char_span(metric.start, metric.end, alignment_mode="expand")
+        measured = _measured(span.root) if span is not None else None
+        if measured is not None and measured.lemma_.lower() in _UNCOUNTED:
+            found.append(
+                Finding.of(
+                    Codes.VAGUE_METRIC,
+                    (metric.start, metric.end),
+                    metric=metric.text,
+                    measure=measured.text,
+                )
+            )
+            break  # one note per line is enough
+    return found
+
+
+def _measured(figure: Token) -> Token | None:
+    """The noun a percentage sizes, if the parse says."""
+    head = figure.head
+    if head.pos_ == "NOUN" and head.i > figure.i:
+        # "25% increase in productivity" → productivity; "96.7% optimization" → optimization
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        return head
+    verb = head.head if head.dep_ == "prep" else head  # "by 30%" hangs off the verb
+    if head.lower_ == "by" and verb.pos_ == "NOUN":
+        return verb  # "efficiency by 30%": the tagger took the verb before it for an adjective
+    if verb.pos_ != "VERB":
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            return child
+    return None
 
 
 _DETERMINERS = frozenset("the a an this these those our their its his her my".split())
