@@ -118,6 +118,13 @@ class SpecificityError(ResumeAnalyzerError):
     code = "specificity_unreadable"
 
 
+class WordsRunTogetherError(DocumentError):
+    """Most lines' words have no spaces between them ("Ledtheproductstrategy…"): text copied
+    out of a PDF that stores none. Judging such lines would only mislead."""
+
+    code = "words_run_together"
+
+
 class NotAResumeError(DocumentError):
     """The file reads, but holds too little text to be a resume."""
 

@@ -262,3 +262,30 @@ def test_importing_every_module_leaves_analyze_a_function() -> None:
         [sys.executable, "-c", script], check=False, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
+
+
+def _glue(line: str) -> str:
+    """A line as a PDF with no space characters gives it to the clipboard."""
+    return line.replace(" ", "")
+
+
+def test_text_whose_words_run_together_is_refused_with_a_way_out(analyzer: Analyzer) -> None:
+    from resume_analyzer.errors import WordsRunTogetherError
+
+    spec = replace(
+        APM,
+        experience=tuple(
+            replace(role, bullets=tuple(_glue(b) for b in role.bullets)) for role in APM.experience
+        ),
+    )
+    with pytest.raises(WordsRunTogetherError) as caught:
+        analyzer.analyze(to_text(spec).encode(), filename="resume.txt")
+    assert caught.value.code == "words_run_together"
+    assert "Upload the PDF itself" in caught.value.message
+
+
+def test_a_few_long_compound_words_are_not_refused(analyzer: Analyzer) -> None:
+    role = APM.experience[0]
+    glued = (_glue(role.bullets[0]), *role.bullets[1:])
+    spec = replace(APM, experience=(replace(role, bullets=glued), *APM.experience[1:]))
+    assert analyzer.analyze(to_text(spec).encode(), filename="resume.txt").score > 0

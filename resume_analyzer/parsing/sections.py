@@ -321,6 +321,8 @@ def heading_score(line: Line, typo: Typography) -> float:
     # bracket; what the bracket adds says nothing about whether this is a heading.
     text = _TRAILING_NOTE.sub("", text) or text
     words = text.split()
+    if len(words) > 2 and all(len(w) == 1 for w in words):
+        words = [text.replace(" ", "")]  # "W O R K E X P E R I E N C E" copied as text
     if not words or line.marker is not None or len(words) > 7 or _NOT_HEADING.search(text):
         return 0.0
     kind, exact = kind_of(text)
