@@ -227,6 +227,9 @@ TABLE: list[Case] = [
     case("Led the billing migration for 3,000 accounts and was awarded employee of the year",
          absent=["passive_voice"]),
     # first_person, and words that only look like pronouns.
+    case("Created and disabled LAN, I series and mainframe ids for 40 new hires",
+         absent=["first_person"]),
+    case("Since 2019 I have led the payments team of 6 engineers", ["first_person"]),
     case("I launched a referral program that increased signups by 30%", ["first_person"]),
     case("We launched a referral program, growing signups by 30%", ["first_person"]),
     case("My team launched a referral program, growing signups by 30%", ["first_person"]),

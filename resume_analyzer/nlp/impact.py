@@ -547,9 +547,20 @@ def _pronouns(doc: Doc, lexicons: Lexicons) -> list[Finding]:
             continue  # "US market", "OUR" in a heading
         if word == "i" and (token.text != "I" or token.pos_ != "PRON" or _numeral_i(token)):
             continue  # "Phase I", "World War I", "i.e."
+        if word == "i" and _names_before_noun(token):
+            continue  # "LAN, I series and noble ids": a product's name, not the person
         span = (token.idx, token.idx + len(token))
         found.append(Finding.of(Codes.FIRST_PERSON, span, word=token.text))
     return found
+
+
+def _names_before_noun(token: Token) -> bool:
+    """ "I" followed by a word that can be no verb, adverb or conjunction ("I series"): part
+    of a name. The pronoun is followed by what the person did ("I led", "I also ran")."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is None or not after.is_alpha or after.pos_ in ("VERB", "AUX", "ADV", "CCONJ"):
+        return False
+    return verb_forms(after.lower_) is None and not after.lower_.endswith("ly")
 
 
 def _numeral_i(token: Token) -> bool:
