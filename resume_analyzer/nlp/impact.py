@@ -275,6 +275,7 @@ def _leading_verb(doc: Doc, lexicons: Lexicons) -> _Verb | None:
     start = next((t.i for t in doc if t.is_alpha), None)
     if start is None or _names_a_thing(doc, start):
         return None
+    start = _after_date_word(doc, start)
     verb = _verb_at(doc, _past_adverbs(doc, start), lexicons)
     if verb is not None:
         return verb
@@ -285,6 +286,15 @@ def _leading_verb(doc: Doc, lexicons: Lexicons) -> _Verb | None:
             after = next((t.i for t in doc[token.i + 1 :] if t.is_alpha), None)
             return _verb_at(doc, after, lexicons) if after is not None else None
     return None
+
+
+def _after_date_word(doc: Doc, start: int) -> int:
+    """Past the end of a date range left at the line's start ("Present Led the team…", from
+    "2021 – Present"): the verb is the next word when that is a past form."""
+    if doc[start].text not in ("Present", "Current", "Now") or start + 1 >= len(doc):
+        return start
+    forms = verb_forms(doc[start + 1].lower_)
+    return start + 1 if forms is not None and forms[1] & _PAST_TAGS else start
 
 
 def _verb_with_a_subject(doc: Doc, lexicons: Lexicons, nlp: Language) -> _Verb | None:
