@@ -118,7 +118,7 @@ def analyze_impact(
     elif not metrics and not _BEFORE_AFTER.search(text):  # "from days to minutes" measures
         findings.append(Finding.of(Codes.NO_METRIC))
     findings += _vague_metrics(doc, metrics)
-    if words < MIN_WORDS and verb is not None and not verb.text.lower().endswith("ing"):
+    if words < MIN_WORDS and verb is not None and _short_action(doc, verb):
         # Only a line that reports an action is a short achievement ("Processed invoices"); a
         # short line without a verb, or led by a gerund, is a trait, a skill or a name set
         # among the bullets ("Meeting planning", "Training and instruction"): 7 of the 28
@@ -212,6 +212,28 @@ def _measured(figure: Token) -> Token | None:
         if child.dep_ in ("dobj", "nsubj", "nsubjpass"):
             return child
     return None
+
+
+# Words a whole line does not end on: one that does was cut ("Certified as a.").
+_DANGLING = frozenset("a an the of to as for with and or in on at by from".split())
+
+
+def _short_action(doc: Doc, verb: _Verb) -> bool:
+    """A short line that reports one action ("Processed invoices"), not a gerund's skill
+    ("Meeting planning"), a trait ("Skilled negotiator", "Certified trainer": a participle
+    before a person's noun) or a line cut off mid-phrase ("Certified as a.")."""
+    if verb.text.lower().endswith("ing"):
+        return False
+    words = [t for t in doc if t.is_alpha]
+    if words and words[-1].lower_ in _DANGLING:
+        return False
+    at = next((i for i, t in enumerate(words) if t.idx == verb.span[0]), None)
+    trait = at is not None and at + 2 == len(words)  # the participle and one word after it
+    last = words[-1]
+    return not (trait and last.tag_ == "NN" and _PERSON_NOUN.search(last.lower_))
+
+
+_PERSON_NOUN = re.compile(r"(?:er|or|ist|ian)$")
 
 
 _DETERMINERS = frozenset("the a an this these those our their its his her my".split())
