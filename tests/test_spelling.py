@@ -59,3 +59,11 @@ def test_analyze_reports_the_typo_on_its_line() -> None:
         ("spelling", '"managment" looks misspelled: did you mean "management"?')
     ]
     assert findings["Built frontend dashb"] == []
+
+
+def test_a_line_in_another_language_is_not_spell_checked() -> None:
+    from resume_analyzer.parsing.language import has_no_english
+
+    assert has_no_english("Jeg designer nettsteder fra bunn og jobber med alt")
+    assert not has_no_english("Led the managment of a checkout redesign with the design team")
+    assert not has_no_english("Processed invoices")  # too short to tell

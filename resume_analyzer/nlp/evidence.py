@@ -16,6 +16,7 @@ from resume_analyzer.nlp.impact import Finding, Impact, analyze_impact
 from resume_analyzer.nlp.limits import make_docs
 from resume_analyzer.nlp.questions import ask_all
 from resume_analyzer.nlp.skills import Mention, SkillMatcher, lemma_norms, skill_matcher
+from resume_analyzer.parsing.language import has_no_english
 from resume_analyzer.settings import DEFAULT_SETTINGS, ParseSettings
 from resume_analyzer.taxonomy import Taxonomy
 
@@ -276,7 +277,11 @@ def _flag_duplicates(lines: list[LineEvidence]) -> list[LineEvidence]:
 def _flag_typos(lines: list[LineEvidence], speller: Speller, resume: Resume) -> list[LineEvidence]:
     """Typos in achievement lines; every other text of the resume (headers, skills, contact)
     counts as known words and as uses (see nlp/spelling.py)."""
-    judged = [i for i, line in enumerate(lines) if line.impact is not None]
+    judged = [
+        i
+        for i, line in enumerate(lines)
+        if line.impact is not None and not has_no_english(line.text)
+    ]
     others = [line.text for line in lines if line.impact is None]
     others += [resume.contact.name or "", *resume.preamble]
     others += [s.heading for s in resume.sections]

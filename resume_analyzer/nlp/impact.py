@@ -130,7 +130,9 @@ def analyze_impact(
         Finding.of(Codes.PLACEHOLDER, m.span(), word=m.group()) for m in _PLACEHOLDER.finditer(text)
     ]
     findings += [
-        Finding.of(Codes.REPEATED_WORD, m.span(), word=m.group(1)) for m in _REPEATED.finditer(text)
+        Finding.of(Codes.REPEATED_WORD, m.span(), word=m.group(1))
+        for m in _REPEATED.finditer(text)
+        if not m.group(1).isupper()  # "EOS/NOC NOC is…": an acronym ends one name, starts one
     ]
     findings += _phrases(text, lexicons.buzzwords, Codes.BUZZWORD)
     findings += [f for f in _phrases(text, lexicons.fillers, Codes.FILLER) if _fills(doc, f)]
