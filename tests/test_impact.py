@@ -153,6 +153,11 @@ TABLE: list[Case] = [
          absent=["no_metric"]),
     case("Rolled the dashboards out to thousands of full-time staff, ending manual reports",
          absent=["no_metric"]),
+    case("Taught 30 undergraduates the fundamentals of investing, raising their quiz scores",
+         absent=["no_metric"]),
+    # Preventing a failure is a result.
+    case("Built error handling for API calls, preventing silent response failures",
+         absent=["no_outcome"]),
     # A before → after in words measures the change.
     case("Built an assistant that drafts diagrams, cutting design time from days to minutes",
          absent=["no_metric", "no_outcome"]),

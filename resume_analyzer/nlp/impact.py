@@ -648,7 +648,7 @@ _BEFORE_AFTER = re.compile(
 _CHANGE_VERBS = frozenset(
     """improve increase reduce cut grow boost lift lower raise decrease double triple
     quadruple halve eliminate accelerate shorten save expand exceed surpass outperform
-    minimize maximize minimise maximise shrink slash speed enhance strengthen""".split()
+    minimize maximize minimise maximise shrink slash speed enhance strengthen prevent""".split()
 )
 # Verbs that report a result when they follow the line's own verb ("Led launch readiness,
 # shipping both to customers"; "drove a pivot, reshaping the core UX"; "turning model outputs

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from resume_analyzer.nlp.verbs import verb_forms
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -146,13 +148,22 @@ def _counted(doc: Doc, units: frozenset[str], blocked: _Spans) -> list[Metric]:
             kind: MetricKind | None = None
             if word in _TIME_UNITS:
                 kind = "time"
-            elif word in units or ahead.lemma_.lower() in units or ahead.tag_ == "NNS":
+            elif word in units or ahead.lemma_.lower() in units or _plural_noun(ahead):
                 kind = "count"
             if kind:
                 end = ahead.idx + len(ahead.text)
                 found.append(Metric(kind, doc.text[token.idx : end], token.idx, end))
                 break
     return found
+
+
+def _plural_noun(token: Token) -> bool:
+    """A plural noun, or a word the tagger took for a verb in -s that no dictionary knows as
+    one ("Taught 30 undergraduates": the small model tags it VBZ)."""
+    if token.tag_ == "NNS":
+        return True
+    word = token.lower_
+    return token.tag_ == "VBZ" and word.endswith("s") and verb_forms(word) is None
 
 
 def _counts_its_noun(token: Token) -> bool:
