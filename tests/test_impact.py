@@ -222,6 +222,11 @@ TABLE: list[Case] = [
     # The end of a date range left at the start is no present-tense verb.
     case("Present Led the intake redesign for 3 clinics, cutting wait times by 20%",
          absent=["tense_mismatch"]),
+    case("Present Leading cross-functional teams to launch 3 products a year",
+         absent=["tense_mismatch"]),
+    # A Title Case label run into the line: its verb comes after it.
+    case("Pitches and Client Presentations Built over 50 target profiles for 5 clients",
+         absent=["tense_mismatch", "no_action_verb"]),
     # "Lead" or "Head" opening a job title is no present-tense verb.
     case("Lead Mentor, Code Academy at the city's largest tech hub", absent=["tense_mismatch"]),
     case("Lead Mobile Application Engineer.", absent=["tense_mismatch"]),

@@ -300,6 +300,9 @@ def _leading_verb(doc: Doc, lexicons: Lexicons) -> _Verb | None:
     if start is None or _names_a_thing(doc, start):
         return None
     start = _after_date_word(doc, start)
+    titled = _after_title_case_label(doc, start)
+    if titled is not None:
+        return _verb_at(doc, titled, lexicons)
     verb = _verb_at(doc, _past_adverbs(doc, start), lexicons)
     if verb is not None:
         return verb
@@ -312,13 +315,32 @@ def _leading_verb(doc: Doc, lexicons: Lexicons) -> _Verb | None:
     return None
 
 
+def _after_title_case_label(doc: Doc, start: int) -> int | None:
+    """Where a capitalised past verb follows a Title Case label with no mark between them
+    ("Pitches and Client Presentations Built 50 target profiles…"): the verb's index. Not
+    when the line opens with a past verb itself ("Managed Product Launches…")."""
+    opener = verb_forms(doc[start].lower_)
+    if opener is not None and opener[1] & _PAST_TAGS:
+        return None
+    for token in doc[start + 1 : start + 7]:
+        if not token.is_alpha:
+            return None
+        forms = verb_forms(token.lower_)
+        if token.text[:1].isupper() and forms is not None and forms[1] & _PAST_TAGS:
+            label = [t for t in doc[start : token.i] if t.lower_ not in ("and", "of")]
+            return token.i if len(label) >= 2 and all(t.is_title for t in label) else None
+        if not (token.is_title or token.lower_ in ("and", "of")):
+            return None
+    return None
+
+
 def _after_date_word(doc: Doc, start: int) -> int:
     """Past the end of a date range left at the line's start ("Present Led the team…", from
-    "2021 – Present"): the verb is the next word when that is a past form."""
+    "2021 – Present"): the verb is the next word when that is a past form or a gerund."""
     if doc[start].text not in ("Present", "Current", "Now") or start + 1 >= len(doc):
         return start
     forms = verb_forms(doc[start + 1].lower_)
-    return start + 1 if forms is not None and forms[1] & _PAST_TAGS else start
+    return start + 1 if forms is not None and forms[1] & (_PAST_TAGS | {"VBG"}) else start
 
 
 def _verb_with_a_subject(doc: Doc, lexicons: Lexicons, nlp: Language) -> _Verb | None:
