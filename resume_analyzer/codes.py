@@ -142,8 +142,7 @@ class Codes:
         "say what was measured",
         '"{metric}" measures "{measure}", which a reader cannot picture or check. Say what was '
         "counted: time per task, errors per week, tickets closed, a survey score.",
-        Penalty(5, 5),
-    )
+    )  # advice, not a deduction: the line is still measured, and PM resumes carry the most
     VERB_OVERUSED = _bullet(
         "verb_overused",
         "the same verb starts four or more bullets",

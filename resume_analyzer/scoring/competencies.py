@@ -3,8 +3,8 @@
 Each line that evidences an area earns points: 3 when the line is an achievement bullet with a
 measured outcome, 2 when it is an achievement without one, 1 when the skill is only listed
 (skills section, summary, a degree), each scaled by how specific the line's skill is to product
-work (`specificity.py`: a teacher's "lesson planning" or a recruiter's "recruiting" counts a
-fraction of a roadmap review). A domain term ("fintech", "mobile apps") says where
+work (`specificity.py`: "Coaching" or "Negotiation" counts a fraction of what a roadmap
+review does). A domain term ("fintech", "mobile apps") says where
 someone worked, not what they did, so it earns the listed point wherever it appears. Lines
 found only by the learned model, not by the taxonomy's terms, earn 30% of that. Listing is
 capped, so a long skills list alone can reach "weak" but never "solid". The area's score is
