@@ -205,6 +205,11 @@ TABLE: list[Case] = [
     case("Improved performance of the search API by 40%, cutting p95 latency to 200 ms",
          absent=["vague_metric"]),
     case("Automated 80% of manual reports for the finance team", absent=["vague_metric"]),
+    # A self-title buzzword that names a thing is a name.
+    case("Released the wizard membership program to 2 million customers, lifting renewals 9%",
+         absent=["buzzword"]),
+    case("Known as the team's Excel wizard, rebuilt 12 reports and cut close time by 2 days",
+         ["buzzword"]),
     # A line about a thing (a determiner, a subject that is not the person) is context: no
     # result or number is asked of it.
     case("The program will go live at the end of July for all regional teams",

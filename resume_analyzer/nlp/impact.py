@@ -134,7 +134,7 @@ def analyze_impact(
         for m in _REPEATED.finditer(text)
         if not m.group(1).isupper()  # "EOS/NOC NOC is…": an acronym ends one name, starts one
     ]
-    findings += _phrases(text, lexicons.buzzwords, Codes.BUZZWORD)
+    findings += [f for f in _phrases(text, lexicons.buzzwords, Codes.BUZZWORD) if _claims(doc, f)]
     findings += [f for f in _phrases(text, lexicons.fillers, Codes.FILLER) if _fills(doc, f)]
     return Impact(
         verb=verb.text if verb else None,
@@ -717,6 +717,20 @@ def _phrases(text: str, phrases: tuple[str, ...], code: FindingCode) -> list[Fin
         for match in phrase_pattern(phrase).finditer(text)
     ]
     return sorted(found, key=lambda f: f.span or (0, 0))
+
+
+# Buzzwords that call a person something ("an Excel wizard", "a growth ninja"); the same word
+# naming a thing is a name ("the wizard membership program", "setup wizard and orders").
+_SELF_TITLES = frozenset("wizard guru ninja rockstar unicorn".split())
+
+
+def _claims(doc: Doc, finding: Finding) -> bool:
+    """False for a self-title buzzword the parse shows modifying a noun or listed among
+    things: on the feedback audit both "wizard" findings were a product's name."""
+    span = doc.char_span(*finding.span) if finding.span else None
+    if span is None or len(span) != 1 or span.text.lower() not in _SELF_TITLES:
+        return True
+    return span[0].dep_ not in {"compound", "amod", "conj", "nmod"}
 
 
 def _fills(doc: Doc, finding: Finding) -> bool:
