@@ -144,6 +144,8 @@ PRONOUN_CASES = [
         "I led the weekly release review for 3 squads.",
         "Led the weekly release review for 3 squads.",
     ),
+    # "Was asked to…" is no better than "I was asked to…": no rewrite.
+    ("I was asked to lead the weekly release review for 3 squads.", None),
     # Inside a sentence a pronoun is its subject: dropping it would break the line.
     ("Interfaced with the CRM team; all APIs were given and we integrated them in React.", None),
     # Cutting a filler leaves no space before the stop.

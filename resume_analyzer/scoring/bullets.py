@@ -192,10 +192,14 @@ def _drop_words(body: str, codes: set[str], words: set[str]) -> str:
         # Only a pronoun that opens the line goes ("I led…" → "Led…"): one inside a sentence
         # is its subject or owner ("we integrated it"), and dropping it breaks the sentence.
         # Only before a past-tense verb: "I have worked…" would become "Have worked…".
+        # Nor before "was"/"were": "Was asked to…" is no better than "I was asked to…".
         pronoun = re.match(r"^(?:I|We)\s+([a-z]+)\b", body)
-        if pronoun and _is_past_form(pronoun.group(1)):
+        if pronoun and _is_past_form(pronoun.group(1)) and pronoun.group(1) not in _BE:
             body = body[pronoun.end(1) - len(pronoun.group(1)) :]
     return _tidy(body)
+
+
+_BE = frozenset({"was", "were"})
 
 
 def _after_cut(body: str, match: re.Match[str]) -> str:
