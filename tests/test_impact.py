@@ -232,6 +232,9 @@ TABLE: list[Case] = [
     # A Title Case label run into the line: its verb comes after it.
     case("Pitches and Client Presentations Built over 50 target profiles for 5 clients",
          absent=["tense_mismatch", "no_action_verb"]),
+    # A noun phrase whose first word can be a verb is no present tense.
+    case("Code review and troubleshooting support for 3 product squads",
+         absent=["tense_mismatch"]),
     # "Lead" or "Head" opening a job title is no present-tense verb.
     case("Lead Mentor, Code Academy at the city's largest tech hub", absent=["tense_mismatch"]),
     case("Lead Mobile Application Engineer.", absent=["tense_mismatch"]),

@@ -76,6 +76,13 @@ CASES = [
         "Trained personnel in the set-up of IT equipment.",
     ),
     ("Develop and oversee operating budgets for 3 units.", None),
+    # A label before the verb stays when its tense changes.
+    (
+        "Closure: Display the work on the wall after each class.",
+        "Closure: Displayed the work on the wall after each class.",
+    ),
+    # An adjective in -ing after "Responsible for" is no gerund to put in the past.
+    ("Responsible for recurring journal entries.", None),
     ("Works on detailed revenue reports and ensures the accuracy of invoicing.", None),
     ("Maintains business records and responds to customer inquiries.", None),
     # A filler goes.
@@ -144,6 +151,8 @@ PRONOUN_CASES = [
         "I led the weekly release review for 3 squads.",
         "Led the weekly release review for 3 squads.",
     ),
+    # A coordinated buzzword stays: cut, it would leave "multiple & instructional methods".
+    ("Used multiple innovative & instructional methods to teach 30 students.", None),
     # "Was asked to…" is no better than "I was asked to…": no rewrite.
     ("I was asked to lead the weekly release review for 3 squads.", None),
     # Inside a sentence a pronoun is its subject: dropping it would break the line.

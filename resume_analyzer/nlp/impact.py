@@ -102,7 +102,7 @@ def analyze_impact(
         findings.append(Finding.of(Codes.WEAK_VERB, verb.span, verb=verb.text))
     findings += _passive(doc, opens_with_verb=verb is not None)
     findings += _pronouns(doc, lexicons)
-    if verb and past_role and verb.tense == "present":
+    if verb and past_role and verb.tense == "present" and not _in_noun_phrase(doc, verb):
         findings.append(Finding.of(Codes.TENSE_MISMATCH, verb.span, verb=verb.text))
     metrics = tuple(find_metrics(doc, lexicons.metric_units))
     outcome = _has_outcome(doc, lexicons, metrics)
@@ -313,6 +313,18 @@ def _leading_verb(doc: Doc, lexicons: Lexicons) -> _Verb | None:
             after = next((t.i for t in doc[token.i + 1 :] if t.is_alpha), None)
             return _verb_at(doc, after, lexicons) if after is not None else None
     return None
+
+
+def _in_noun_phrase(doc: Doc, verb: _Verb) -> bool:
+    """The parse makes the "verb" the first word of a noun phrase: "Code review and
+    troubleshooting support", "Benchmark analysis of GL accounts"."""
+    token = next((t for t in doc if t.idx == verb.span[0]), None)
+    if token is None or token.dep_ != "compound" or token.i + 2 >= len(doc):
+        return False
+    # The small model calls real verbs compounds too ("Train personnel in…", "Lead Android
+    # development…"): only a lower-case noun joined to more by "and" or "of" makes a phrase.
+    noun, joint = doc[token.i + 1], doc[token.i + 2]
+    return noun.tag_ == "NN" and noun.text.islower() and joint.lower_ in ("and", "of")
 
 
 def _after_title_case_label(doc: Doc, start: int) -> int | None:

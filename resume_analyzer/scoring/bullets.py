@@ -98,6 +98,8 @@ def suggest(text: str, impact: Impact, lexicons: Lexicons, *, past_role: bool | 
         first = (body.split(maxsplit=1) or [""])[0].lower()
         if gerund and _another_verb(gerund.group(2), {"VBG"}):
             return None  # "activating ports and troubleshooting links": one would change
+        if gerund and gerund.group(1).lower() in _ING_ADJECTIVES:
+            return None  # "Responsible for recurring journal entries" → "Recurred…" is wrong
         if gerund and (past := _past_tense(gerund.group(1))):
             lead, body = past, gerund.group(2)
         elif _is_past_form(first):
@@ -113,7 +115,9 @@ def suggest(text: str, impact: Impact, lexicons: Lexicons, *, past_role: bool | 
         coordinated = re.match(r"\s*(?:and|&|,)\s", rest) or _another_present_verb(rest)
         past = _past_tense(impact.verb) if past_role and not coordinated else None
         if past:
-            lead, body = past, rest.lstrip()
+            # A label before the verb stays: "Closure: Display…" → "Closure: Displayed…".
+            label = text[: impact.verb_span[0]].strip()
+            lead, body = " ".join(p for p in (label, past) if p), rest.lstrip()
     body = _drop_words(body, codes, _flagged_words(text, impact))
     if not lead and body == _tidy(text.strip()):
         return None  # nothing changed but spacing: not worth a rewrite
@@ -129,6 +133,12 @@ _OWNED_OPENERS = frozenset(
     charge of""".replace("\n    ", " ").split("|")
 )
 _DETERMINERS = frozenset("the a an all our their its every each".split())
+# Words in -ing that, after "Responsible for", describe a noun rather than name an action.
+_ING_ADJECTIVES = frozenset(
+    """recurring existing ongoing outstanding upcoming incoming outgoing remaining pending
+    missing emerging operating accounting banking billing purchasing housekeeping catering
+    manufacturing""".split()
+)
 
 
 def _is_past_form(word: str) -> bool:
@@ -181,9 +191,12 @@ def _drop_words(body: str, codes: set[str], words: set[str]) -> str:
         # "in order to relay" keeps its "to"; dropped whole, the line loses its grammar.
         body = re.sub(r"(?<![\w-])in order to(?![\w-])", "to", body, flags=re.IGNORECASE)
     for word in sorted(words - {"in order to"}, key=len, reverse=True):
+        # A word coordinated with another ("innovative & instructional methods", "creative
+        # and innovative ideas") stays: cut, it leaves "multiple & instructional".
         # A word cut from the start of a sentence hands its capital to the next one.
         body = re.sub(
-            rf"(?<![\w-]){re.escape(word)}(?![\w-])\s*(\w?)",
+            rf"(?<!and )(?<!& )(?<!or )(?<![\w-]){re.escape(word)}(?![\w-])(?! (?:and|&|or) )"
+            rf"\s*(\w?)",
             partial(_after_cut, body),
             body,
             flags=re.IGNORECASE,
