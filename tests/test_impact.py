@@ -232,6 +232,12 @@ TABLE: list[Case] = [
     # A Title Case label run into the line: its verb comes after it.
     case("Pitches and Client Presentations Built over 50 target profiles for 5 clients",
          absent=["tense_mismatch", "no_action_verb"]),
+    # "Worked as/for" a named role or employer says what the person was, like "served as".
+    case("Worked as Graduate Research Assistant at the Application Development Network",
+         absent=["weak_verb"]),
+    case("Worked on the intake form for the clinic's 3 front desks", ["weak_opener"]),
+    case("Was awarded employee of the year for the 2022 billing migration",
+         absent=["weak_verb"]),
     # A noun phrase whose first word can be a verb is no present tense.
     case("Code review and troubleshooting support for 3 product squads",
          absent=["tense_mismatch"]),

@@ -404,7 +404,16 @@ def _weak_verb_excused(doc: Doc, verb: _Verb) -> bool:
     ):
         return True  # "Made the call to sunset the free tier": the person decided
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return verb.lemma == "serve" and following is not None and following.lower_ == "as"
+    if following is None:
+        return False
+    if verb.lemma == "be" and following.lemma_.lower() in _HONOURS:
+        return True  # "Was awarded…", "Was promoted…": an honour is said in the passive
+    if verb.lemma == "work" and following.lower_ in ("as", "for"):
+        # "Worked as Graduate Research Assistant at…", "Worked for Ramada Hotels as…": the
+        # role held and where, like "served as"; what was done comes in the next lines.
+        after = doc[token.i + 2 : token.i + 5]
+        return any(t.text[:1].isupper() for t in after)
+    return verb.lemma == "serve" and following.lower_ == "as"
 
 
 # What "made" a person's own act: a decision is decided, a case argued.
