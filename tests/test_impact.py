@@ -234,7 +234,7 @@ TABLE: list[Case] = [
          absent=["tense_mismatch", "no_action_verb"]),
     # "Worked as/for" a named role or employer says what the person was, like "served as".
     case("Worked as Graduate Research Assistant at the Application Development Network",
-         absent=["weak_verb"]),
+         absent=["weak_verb", "no_outcome", "no_metric"]),
     case("Worked on the intake form for the clinic's 3 front desks", ["weak_opener"]),
     case("Was awarded employee of the year for the 2022 billing migration",
          absent=["weak_verb"]),

@@ -111,8 +111,8 @@ def analyze_impact(
     # A line that sizes its work ("Triaged 20+ tickets", "for 400+ users") is left alone: its
     # result is often there in words no rule reads, and on the feedback audit only 8 of 28
     # such findings were right. Precision before recall.
-    if _describes_a_thing(doc):
-        pass  # "The program will go live in July…": context, not work to size or judge
+    if _describes_a_thing(doc) or (verb is not None and _names_a_role(doc, verb)):
+        pass  # "The program will go live in July…", "Worked as …": context, not work to size
     elif not outcome and not metrics:
         findings.append(Finding.of(Codes.NO_OUTCOME))
     elif not metrics and not _BEFORE_AFTER.search(text):  # "from days to minutes" measures
@@ -408,12 +408,20 @@ def _weak_verb_excused(doc: Doc, verb: _Verb) -> bool:
         return False
     if verb.lemma == "be" and following.lemma_.lower() in _HONOURS:
         return True  # "Was awarded…", "Was promoted…": an honour is said in the passive
-    if verb.lemma == "work" and following.lower_ in ("as", "for"):
-        # "Worked as Graduate Research Assistant at…", "Worked for Ramada Hotels as…": the
-        # role held and where, like "served as"; what was done comes in the next lines.
-        after = doc[token.i + 2 : token.i + 5]
-        return any(t.text[:1].isupper() for t in after)
+    if verb.lemma == "work":
+        return _names_a_role(doc, verb)
     return verb.lemma == "serve" and following.lower_ == "as"
+
+
+def _names_a_role(doc: Doc, verb: _Verb) -> bool:
+    """ "Worked as Graduate Research Assistant at…", "Worked for the AI Team INCITE": the role
+    held and where, like "served as", which the lines after it fill with what was done."""
+    token = next((t for t in doc if t.idx == verb.span[0]), None)
+    if token is None or verb.lemma != "work" or token.i + 1 >= len(doc):
+        return False
+    if doc[token.i + 1].lower_ not in ("as", "for"):
+        return False
+    return any(t.text[:1].isupper() for t in doc[token.i + 2 : token.i + 5])
 
 
 # What "made" a person's own act: a decision is decided, a case argued.
