@@ -113,6 +113,8 @@ def analyze_impact(
     # such findings were right. Precision before recall.
     if _describes_a_thing(doc) or (verb is not None and _names_a_role(doc, verb)):
         pass  # "The program will go live in July…", "Worked as …": context, not work to size
+    elif verb is not None and _keeps_records(doc, verb):
+        pass  # "Organized files.": upkeep, whose result no coach would ask for
     elif not outcome and not metrics:
         findings.append(Finding.of(Codes.NO_OUTCOME))
     elif not metrics and not _BEFORE_AFTER.search(text):  # "from days to minutes" measures
@@ -411,6 +413,28 @@ def _weak_verb_excused(doc: Doc, verb: _Verb) -> bool:
     if verb.lemma == "work":
         return _names_a_role(doc, verb)
     return verb.lemma == "serve" and following.lower_ == "as"
+
+
+_RECORD_KEEPING = frozenset("maintain organize organise file update enter record direct".split())
+_RECORDS = frozenset(
+    "file record chart call log folder paperwork document database roster binder".split()
+)
+
+
+def _keeps_records(doc: Doc, verb: _Verb) -> bool:
+    """Upkeep of records ("Organized files", "Established and maintained personnel files",
+    "Directed calls to the right department"): asking what came of it is pedantic."""
+    token = next((t for t in doc if t.idx == verb.span[0]), None)
+    if token is None:
+        return False
+    verbs = [token, *(t for t in token.conjuncts if t.pos_ == "VERB")]
+    if not any(v.lemma_.lower() in _RECORD_KEEPING for v in verbs):
+        return False
+    objects = [c for v in verbs for c in v.children if c.dep_ == "dobj"]
+    if token.dep_ == "amod" and token.head.i > token.i:
+        objects.append(token.head)  # the small model reads "Directed calls" as adjective + noun
+    objects += [c for o in objects for c in o.conjuncts]
+    return bool(objects) and all(o.lemma_.lower() in _RECORDS for o in objects)
 
 
 def _names_a_role(doc: Doc, verb: _Verb) -> bool:
