@@ -231,8 +231,9 @@ def _short_action(doc: Doc, verb: _Verb) -> bool:
     words = [t for t in doc if t.is_alpha]
     if words and words[-1].lower_ in _DANGLING:
         return False
-    at = next((i for i, t in enumerate(words) if t.idx == verb.span[0]), None)
-    trait = at is not None and at + 2 == len(words)  # the participle and one word after it
+    token = _verb_token(doc, verb)
+    after = sum(t.is_alpha for t in doc[token.i + 1 :]) if token is not None else 0
+    trait = token is not None and token.is_alpha and after == 1  # participle + one word
     last = words[-1]
     return not (trait and last.tag_ == "NN" and _PERSON_NOUN.search(last.lower_))
 
@@ -317,10 +318,15 @@ def _leading_verb(doc: Doc, lexicons: Lexicons) -> _Verb | None:
     return None
 
 
+def _verb_token(doc: Doc, verb: _Verb) -> Token | None:
+    """The token the line's verb starts at: what the parse says of it."""
+    return next((t for t in doc if t.idx == verb.span[0]), None)
+
+
 def _in_noun_phrase(doc: Doc, verb: _Verb) -> bool:
     """The parse makes the "verb" the first word of a noun phrase: "Code review and
     troubleshooting support", "Benchmark analysis of GL accounts"."""
-    token = next((t for t in doc if t.idx == verb.span[0]), None)
+    token = _verb_token(doc, verb)
     if token is None or token.dep_ != "compound" or token.i + 2 >= len(doc):
         return False
     # The small model calls real verbs compounds too ("Train personnel in…", "Lead Android
@@ -393,7 +399,7 @@ def _weak_verb_excused(doc: Doc, verb: _Verb) -> bool:
     plants"), which says what the person was, and is how resumes name a role held; and
     "made" a decision, which is deciding (round 7).
     """
-    token = next((t for t in doc if t.idx == verb.span[0]), None)
+    token = _verb_token(doc, verb)
     if token is None:
         return False
     gerund = token.lower_.endswith("ing")
@@ -424,7 +430,7 @@ _RECORDS = frozenset(
 def _keeps_records(doc: Doc, verb: _Verb) -> bool:
     """Upkeep of records ("Organized files", "Established and maintained personnel files",
     "Directed calls to the right department"): asking what came of it is pedantic."""
-    token = next((t for t in doc if t.idx == verb.span[0]), None)
+    token = _verb_token(doc, verb)
     if token is None:
         return False
     verbs = [token, *(t for t in token.conjuncts if t.pos_ == "VERB")]
@@ -440,7 +446,7 @@ def _keeps_records(doc: Doc, verb: _Verb) -> bool:
 def _names_a_role(doc: Doc, verb: _Verb) -> bool:
     """ "Worked as Graduate Research Assistant at…", "Worked for the AI Team INCITE": the role
     held and where, like "served as", which the lines after it fill with what was done."""
-    token = next((t for t in doc if t.idx == verb.span[0]), None)
+    token = _verb_token(doc, verb)
     if token is None or verb.lemma != "work" or token.i + 1 >= len(doc):
         return False
     if doc[token.i + 1].lower_ not in ("as", "for"):
@@ -473,6 +479,8 @@ def _names_a_thing(doc: Doc, start: int) -> bool:
     )
 
 
+# Narrower than parsing.entries.ROLE on purpose: after "Lead", "Partner", "Owner" or
+# "Builder" is more often the verb's object ("Lead Partner onboarding…") than a title.
 _TITLE_NOUNS = frozenset(
     """engineer mentor manager developer designer analyst consultant specialist architect
     coordinator officer director scientist teacher instructor trainer recruiter counsel
