@@ -19,11 +19,11 @@ from evaluation.metrics import CONTACT_FIELDS
 from resume_analyzer import analyze
 from resume_analyzer.document import Resume
 from resume_analyzer.errors import ResumeAnalyzerError
+from resume_analyzer.resume_shape import words_run_together
 from resume_analyzer.scoring.result import Analysis
 from resume_analyzer.settings import AnalysisSettings
 
 LOST = 0.1  # a parse holding 10% fewer words than the other's lost text, or split it apart
-GLUED = 25  # letters: longer than any English word a resume uses
 NEAR, CLOSE = 5.0, 2.0  # points: the corpus margin, and the fixtures' (tests/test_format_…)
 
 
@@ -83,15 +83,8 @@ def profile(analysis: Analysis) -> Profile:
         contact=tuple(f for f in CONTACT_FIELDS if _contact_field(contact, f)),
         pages=resume.pages,
         warnings=tuple(w.code for w in analysis.warnings),
-        glued=sum(_glued(b.text) for b in analysis.bullets),
+        glued=sum(words_run_together(b.text) for b in analysis.bullets),
         words=_words(resume),
-    )
-
-
-def _glued(text: str) -> bool:
-    """A "word" of 25+ letters that is no address or link: words whose spaces were lost."""
-    return any(
-        sum(c.isalpha() for c in w) >= GLUED and not {"/", "@"} & set(w) for w in text.split()
     )
 
 

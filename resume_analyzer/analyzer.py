@@ -37,7 +37,7 @@ from resume_analyzer.errors import (
 )
 from resume_analyzer.job import JobSource, read_job_description
 from resume_analyzer.parsing.source import Loaded, Source, load
-from resume_analyzer.resume_shape import not_a_resume_reason
+from resume_analyzer.resume_shape import not_a_resume_reason, run_together_reason
 from resume_analyzer.settings import AnalysisSettings, ParseSettings
 from resume_analyzer.taxonomy import Taxonomy, load_taxonomy
 
@@ -384,28 +384,9 @@ def check_is_resume(resume: Resume, filename: str | None) -> None:
     reason = not_a_resume_reason(resume, name)
     if reason is not None:
         raise NotAResumeError(reason)
-    glued = [b for b in resume.bullets if _words_run_together(b.text)]
-    if len(glued) >= MIN_GLUED and len(glued) >= GLUED_SHARE * len(resume.bullets):
-        raise WordsRunTogetherError(
-            f"In {len(glued)} of {len(resume.bullets)} lines of {name} the words run together "
-            "with no spaces between them: the text was probably copied out of a PDF that "
-            "stores none. Upload the PDF itself, or copy the text again from another viewer."
-        )
-
-
-# A "word" of this many letters with no "/" or "@" is several words whose spaces were lost.
-GLUED_LETTERS = 25
-# Refuse when at least this many lines, and this share of them, run together: on the 631
-# development resumes read for the score's validity the most was 15% (3 lines).
-MIN_GLUED = 3
-GLUED_SHARE = 0.4
-
-
-def _words_run_together(text: str) -> bool:
-    return any(
-        sum(c.isalpha() for c in word) >= GLUED_LETTERS and not {"/", "@"} & set(word)
-        for word in text.split()
-    )
+    glued = run_together_reason(resume, name)
+    if glued is not None:
+        raise WordsRunTogetherError(glued)
 
 
 def resume_words(resume: Resume) -> int:

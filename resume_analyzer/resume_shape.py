@@ -62,3 +62,31 @@ def _has_dates(resume: Resume, lines: list[str]) -> bool:
 def _has_contact(resume: Resume) -> bool:
     contact = resume.contact
     return bool(contact.email or contact.phone or contact.links)
+
+
+# A "word" of this many letters with no "/" or "@" is several words whose spaces were lost.
+GLUED_LETTERS = 25
+# Refuse when at least this many lines, and this share of them, run together: on the 631
+# development resumes read for the score's validity the most was 15% (3 lines).
+MIN_GLUED = 3
+GLUED_SHARE = 0.4
+
+
+def words_run_together(text: str) -> bool:
+    """Whether a line holds a "word" of 25+ letters that is no address or link."""
+    return any(
+        sum(c.isalpha() for c in word) >= GLUED_LETTERS and not {"/", "@"} & set(word)
+        for word in text.split()
+    )
+
+
+def run_together_reason(resume: Resume, name: str) -> str | None:
+    """Why the resume's words cannot be judged, when most lines lost their spaces."""
+    glued = sum(words_run_together(b.text) for b in resume.bullets)
+    if glued < MIN_GLUED or glued < GLUED_SHARE * len(resume.bullets):
+        return None
+    return (
+        f"In {glued} of {len(resume.bullets)} lines of {name} the words run together "
+        "with no spaces between them: the text was probably copied out of a PDF that "
+        "stores none. Upload the PDF itself, or copy the text again from another viewer."
+    )
