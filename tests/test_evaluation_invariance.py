@@ -17,6 +17,7 @@ from evaluation import invariance
 from evaluation import pairs as inv
 from evaluation.docx_pdf import docx_to_pdf
 from resume_analyzer import analyze
+from resume_analyzer.resume_shape import words_run_together
 from resume_analyzer.settings import AnalysisSettings
 
 RULES_ONLY = AnalysisSettings(use_model=False)
@@ -68,9 +69,9 @@ def test_lost_word_spaces_are_counted_and_named() -> None:
     a = inv.Profile("ok", 70.0, {"impact": 30.0}, glued=0)
     b = inv.Profile("ok", 60.0, {"impact": 20.0}, glued=3)
     assert inv.compare("pdf/text", "x.pdf", a, b)["differences"] == ["words run together in text"]
-    assert inv._glued("Savedtheteamfortyhoursaweekbyautomating reports")
-    assert not inv._glued("https://example.com/a-very-long-path-to-a-portfolio-page")
-    assert not inv._glued("Internationalization and telecommunications")
+    assert words_run_together("Savedtheteamfortyhoursaweekbyautomating reports")
+    assert not words_run_together("https://example.com/a-very-long-path-to-a-portfolio-page")
+    assert not words_run_together("Internationalization and telecommunications")
 
 
 def test_a_pair_that_did_not_score_has_no_difference() -> None:
