@@ -31,6 +31,9 @@ from resume_analyzer.errors import ResumeAnalyzerError
 from resume_analyzer.parsing import read_raw
 from resume_analyzer.scoring.result import Analysis
 
+# LiveCareer PDFs per category: 24 categories at about a second each on a loaded 2-core
+# machine, with the rest of the corpus, keeps a run near ten minutes.
+PER_CATEGORY = 20
 CSV_FILE = "labeled/zaid-ali753_Resume-Screening-101__UpdatedResumeDataSet.csv"
 POSTINGS = "job_descriptions/pm"
 
@@ -128,6 +131,11 @@ def corpus_items(corpus: Path) -> Iterator[Item]:
                 yield Item("pm" if label == "pm" else "corpus_other", None, path)
     yield from (Item("modern_near", None, p) for p in _files(corpus / "resumes" / "near"))
     yield from (Item("linkedin", None, p) for p in _files(corpus / "resumes" / "linkedin"))
+
+
+def all_items(corpus: Path, per_category: int = PER_CATEGORY) -> list[Item]:
+    """Every item the groups hold: the corpus folders, LiveCareer, the CSV's texts."""
+    return [*corpus_items(corpus), *livecareer_items(corpus, per_category), *csv_items(corpus)]
 
 
 def livecareer_items(corpus: Path, per_category: int) -> Iterator[Item]:

@@ -39,12 +39,11 @@ from evaluation.cohorts import (
     FAR,
     GROUPS,
     NEAR,
+    PER_CATEGORY,
     Row,
+    all_items,
     content_score,
-    corpus_items,
-    csv_items,
     dedupe,
-    livecareer_items,
     postings,
     score_item,
     tfidf_cosines,
@@ -54,11 +53,16 @@ from evaluation.weakening import weakening_test
 from resume_analyzer import Analyzer
 from resume_analyzer.scoring.specificity import Specificity
 from resume_analyzer.settings import AnalysisSettings
-from training.specificity import PSEUDO, Doc, fit_on, out_of_fold, posting_names, rescore
+from training.specificity import (
+    PSEUDO,
+    Doc,
+    docs_of,
+    fit_on,
+    out_of_fold,
+    posting_names,
+    rescore,
+)
 
-# LiveCareer PDFs per category: 24 categories at about a second each on a loaded 2-core
-# machine, with the rest of the corpus, keeps a run near ten minutes.
-PER_CATEGORY = 20
 FRACTIONS = ("tfidf", "reads_as_pm")  # features on 0–1, not 0–100
 
 
@@ -121,7 +125,7 @@ def specificity_out_of_fold(rows: Sequence[Row], analyzer: Analyzer, corpus: Pat
     fitted on the other folds' resumes and the PM postings, never on the resume itself, so
     that every AUC below is cross-validated. Folds are grouped by person (one kept file each).
     """
-    docs = [Doc(r) for r in rows if r.group != "linkedin_pm" and r.analysis is not None]
+    docs = docs_of(rows)
     posts = posting_names(analyzer, corpus)
 
     def make(train: Sequence[Doc]) -> Specificity:
@@ -147,7 +151,7 @@ def evaluate(
 ) -> tuple[dict[str, Any], dict[str, list[float]]]:
     start = time.perf_counter()
     analyzer = Analyzer(settings=AnalysisSettings(budget=None)).warm()
-    items = [*corpus_items(corpus), *livecareer_items(corpus, per_category), *csv_items(corpus)]
+    items = all_items(corpus, per_category)
     rows: list[Row] = []
     for n, item in enumerate(items, 1):
         rows.append(score_item(analyzer, item))

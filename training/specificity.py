@@ -36,15 +36,15 @@ import click
 from evaluation import corpus_option
 from evaluation.cohorts import (
     CONTRASTS,
+    PER_CATEGORY,
     Item,
     Row,
-    corpus_items,
-    csv_items,
+    all_items,
     dedupe,
-    livecareer_items,
     postings,
     score_item,
 )
+from evaluation.scoring import auc
 from resume_analyzer import Analyzer
 from resume_analyzer.scoring.result import Analysis
 from resume_analyzer.scoring.specificity import FILENAME, Specificity
@@ -54,7 +54,6 @@ PSEUDO = 0.5
 FLOOR = 0.2
 FOLDS = 5
 SEED = 12
-PER_CATEGORY = 20
 # Areas every field shows: a line counts for them as its most product-specific mention does.
 CONTEXT_AREAS = frozenset({"communication_influence", "cross_functional_execution"})
 CONTEXT_AREAS |= {"impact_ownership"}
@@ -163,15 +162,12 @@ def out_of_fold(
 
 
 def aucs(docs: Sequence[Doc], feats: dict[str, Features], key: str) -> dict[str, float]:
-    from sklearn.metrics import roc_auc_score
-
     pm = [feats[d.row.digest][key] for d in docs if d.row.group == "pm"]
     out = {}
     for group in CONTRASTS:
         other = [feats[d.row.digest][key] for d in docs if d.row.group == group]
-        if pm and other:
-            truth = [1] * len(pm) + [0] * len(other)
-            out[group] = round(float(roc_auc_score(truth, pm + other)), 3)
+        if (found := auc(pm, other)) is not None:
+            out[group] = found
     return out
 
 
@@ -197,15 +193,15 @@ def _read(item: Item) -> Row:
 
 
 def read_docs(corpus: Path, per_category: int, workers: int) -> list[Doc]:
-    items = [*corpus_items(corpus), *livecareer_items(corpus, per_category), *csv_items(corpus)]
     with Pool(workers) as pool:
-        rows = pool.map(_read, items, chunksize=4)
-    return docs_of(rows)
-
-
-def docs_of(rows: Sequence[Row]) -> list[Doc]:
-    """One document per person, PM LinkedIn exports left out (as in evaluation.validity)."""
+        rows = pool.map(_read, all_items(corpus, per_category), chunksize=4)
     kept, _dropped = dedupe([row for row in rows if row.status == "ok"])
+    return docs_of(kept)
+
+
+def docs_of(kept: Sequence[Row]) -> list[Doc]:
+    """The documents of rows kept one per person (`dedupe`), PM LinkedIn exports left out
+    as evaluation.validity leaves them out."""
     return [Doc(row) for row in kept if row.group != "linkedin_pm"]
 
 
