@@ -171,12 +171,11 @@ def _vague_metrics(doc: Doc, metrics: tuple[Metric, ...]) -> list[Finding]:
     """A percentage whose quantity is a quality no one counts: "improved efficiency by 30%",
     "a 25% increase in productivity", "96.7% optimization". Read from the parse: the object
     of the verb the figure changes, the noun after "increase in", or the noun it modifies."""
-    if any(t.lower_ in _COUNTED_BY for t in doc):
-        return []
+    percents = [m for m in metrics if m.kind == "percent"]
+    if not percents or any(t.lower_ in _COUNTED_BY for t in doc):
+        return []  # most lines have no percentage: they cost one list, not a scan of the line
     found = []
-    for metric in metrics:
-        if metric.kind != "percent":
-            continue
+    for metric in percents:
         span = doc.char_span(metric.start, metric.end, alignment_mode="expand")
         measured = _measured(span.root) if span is not None else None
         if span is None or measured is None or measured.lemma_.lower() not in _UNCOUNTED:

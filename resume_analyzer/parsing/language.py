@@ -19,15 +19,15 @@ _CLEARLY_ENGLISH = 0.06
 _WORD = re.compile(r"[A-Za-z]+")
 
 
+_SHORT = frozenset("a an in on is was as or".split())  # English, though other languages' too
+
+
 def has_no_english(line: str, min_words: int = 6) -> bool:
     """A line of several words without one English function word: another language's
     sentence inside an English resume ("Jeg designer nettsteder fra bunn…"), which no English
     check (spelling) should judge."""
     words = _WORD.findall(line.lower())
     return len(words) >= min_words and not any(w in _ENGLISH or w in _SHORT for w in words)
-
-
-_SHORT = frozenset("a an in on is was as or".split())  # English, though other languages' too
 
 
 def detect_language(texts: Sequence[str]) -> str | None:
