@@ -207,6 +207,8 @@ class RoleReading:
     name: str
     message: str
     signals: dict[str, int]
+    # The share of competency coverage taken off for reading as another role (0 otherwise).
+    discount: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -214,6 +216,7 @@ class RoleReading:
             "name": self.name,
             "message": self.message,
             "signals": self.signals,
+            "discount": self.discount,
         }
 
 

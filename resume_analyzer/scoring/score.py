@@ -43,7 +43,10 @@ def score(
     weight = {key: value / total for key, value in raw.items()}
 
     competencies = score_competencies(evidence, taxonomy, specificity)
-    coverage = sum(c.score * c.weight for c in competencies)
+    role = read_role(evidence, taxonomy, resume)
+    # A resume that reads as engineering or project management shows less of what an APM
+    # hiring team looks for than its skill mentions alone suggest (roles.py says how much less).
+    coverage = sum(c.score * c.weight for c in competencies) * (1.0 - role.discount)
     scored = _bullets(resume, evidence, taxonomy)
     count = len(scored)
     thin = min(1.0, count / MIN_BULLETS)
@@ -57,7 +60,10 @@ def score(
             "Competency coverage",
             coverage,
             weight["competencies"],
-            {"areas": {c.id: round(c.score, 1) for c in competencies}},
+            {
+                "areas": {c.id: round(c.score, 1) for c in competencies},
+                "role_discount": role.discount,
+            },
         ),
         Component(
             "impact",
@@ -105,7 +111,7 @@ def score(
         bullets=tuple(b for b, _ in scored),
         feedback=feedback.rank(items),
         job_match=job,
-        role=read_role(evidence, taxonomy),
+        role=role,
         warnings=resume.warnings,
         resume=resume,
         taxonomy={"name": taxonomy.name, "version": taxonomy.version},

@@ -306,6 +306,7 @@ def build(data: Mapping[str, Any], *, source: str) -> Taxonomy:
         **scoring.get("components", {}),
         **({"saturation": scoring["saturation"]} if "saturation" in scoring else {}),
         **scoring.get("levels", {}),
+        **({"role_discount": scoring["role_discount"]} if "role_discount" in scoring else {}),
     )
     roles = tuple(
         RelatedRole(
@@ -314,6 +315,7 @@ def build(data: Mapping[str, Any], *, source: str) -> Taxonomy:
             description=role["description"],
             advice=role.get("advice", ""),
             terms=tuple(role["terms"]),
+            titles=tuple(role.get("titles", ())),
         )
         for role in data.get("related_roles", ())
     )
@@ -325,6 +327,7 @@ def build(data: Mapping[str, Any], *, source: str) -> Taxonomy:
         source=source,
         scoring=weights,
         related_roles=roles,
+        product_titles=tuple(data.get("product_titles", ())),
     )
 
 

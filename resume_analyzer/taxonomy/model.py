@@ -86,6 +86,7 @@ class RelatedRole:
     description: str
     advice: str
     terms: tuple[str, ...]
+    titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,8 @@ class ScoringWeights:
     `components`: relative weights of the score's parts (job_match only counts when a job
     description is given). `saturation`: evidence points at which an area reaches 63% (the
     area score is 100·(1 − e^(−points/saturation))). `levels`: lower bounds of weak, solid
-    and strong.
+    and strong. `role_discount`: the share of competency coverage taken off when the resume
+    reads as a related role rather than product work.
     """
 
     competencies: float = 0.45
@@ -106,6 +108,7 @@ class ScoringWeights:
     weak: float = 15.0
     solid: float = 45.0
     strong: float = 75.0
+    role_discount: float = 0.0
 
 
 @dataclass(frozen=True, eq=False)
@@ -122,6 +125,7 @@ class Taxonomy:
     source: str
     scoring: ScoringWeights = ScoringWeights()
     related_roles: tuple[RelatedRole, ...] = ()
+    product_titles: tuple[str, ...] = ()
 
     @property
     def skills(self) -> tuple[Skill, ...]:
@@ -153,7 +157,8 @@ class Taxonomy:
             for skill in area.skills:
                 texts += [skill.name, *skill.synonyms, *skill.abbreviations, *skill.context]
         for role in self.related_roles:
-            texts += role.terms
+            texts += [*role.terms, *role.titles]
+        texts += self.product_titles
         lex = self.lexicons
         texts += [*lex.strong_verbs, *lex.moderate_verbs, *lex.weak_verbs, *lex.metric_units]
         texts += [*lex.outcome_words, *lex.scope_words, *lex.buzzwords, *lex.fillers]
