@@ -151,6 +151,14 @@ class Codes:
         "different achievement.",
         Penalty(5, 5),
     )
+    CUT_OFF = _bullet(
+        "cut_off",
+        'the line stops on a bare number, its end lost ("…, resulting in a 30")',
+        "finish the line",
+        'The line stops at "{word}", as if its end were lost (a unit such as "%" and what '
+        "followed). If you write your resume in LaTeX, an unescaped % starts a comment and "
+        "cuts the rest of the line: write \\% instead.",
+    )  # advice, not a deduction: the applicant's line is whole in their head
     PLACEHOLDER = _bullet(
         "placeholder",
         'template text left in: "[Job Title]", "XXXX", "Lorem ipsum"',

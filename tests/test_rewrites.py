@@ -53,6 +53,9 @@ CASES = [
     ("Contribute to 3 core products, and ensure updates are backwards compatible.", None),
     ("Ensure 4 guidelines are followed Educate customers on products.", None),
     ("Responsible for activating 40 ports and troubleshooting links daily.", None),
+    # …nor is the opener's gerund, when a present verb follows after a colon or "and".
+    ("Responsible for managing the staff fund: organize and oversee 12 events a year.", None),
+    ("Responsible for analyzing new equipment and conduct testing of 9 products.", None),
     # A pronoun goes only before a past-tense verb.
     ("I have worked with 12 academic organizations on outreach.", None),
     # An opener ending in "with" leaves no slot a verb could fill.

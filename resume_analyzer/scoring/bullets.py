@@ -98,6 +98,10 @@ def suggest(text: str, impact: Impact, lexicons: Lexicons, *, past_role: bool | 
         first = (body.split(maxsplit=1) or [""])[0].lower()
         if gerund and _another_verb(gerund.group(2), {"VBG"}):
             return None  # "activating ports and troubleshooting links": one would change
+        if gerund and _another_present_verb(gerund.group(2)):
+            # "Responsible for managing the fund: organize and oversee…" → "Managed the fund:
+            # organize…" mixes tenses; on audit round 13 both such rewrites were harmful.
+            return None
         if gerund and gerund.group(1).lower() in _ING_ADJECTIVES:
             return None  # "Responsible for recurring journal entries" → "Recurred…" is wrong
         if gerund and (past := _past_tense(gerund.group(1))):
@@ -147,7 +151,7 @@ def _is_past_form(word: str) -> bool:
 
 
 def _another_present_verb(rest: str) -> bool:
-    """A present-tense verb later in the line after "and", "or", a comma or a stop, or
+    """A present-tense verb later in the line after "and", "or", a comma, colon or stop, or
     capitalised where a stop is missing: "…, and ensure updates", ". Order supplies",
     "…are followed Educate customers", "Works on reports and ensures accuracy". A plural noun
     that is also a verb form ("and reports") blocks the rewrite too: precision first."""
@@ -155,11 +159,11 @@ def _another_present_verb(rest: str) -> bool:
 
 
 def _another_verb(rest: str, tags: set[str]) -> bool:
-    words = re.findall(r"[A-Za-z]+|[,.;&]", rest)
+    words = re.findall(r"[A-Za-z]+|[,.;:&]", rest)
     for before, word in zip(["", *words], words, strict=False):
         if not word.isalpha():
             continue
-        joined = before.lower() in {"and", "or", ",", ".", ";", "&"}
+        joined = before.lower() in {"and", "or", ",", ".", ";", ":", "&"}
         if not joined and not (word[0].isupper() and before.isalpha() and before.islower()):
             continue
         forms = verb_forms(word.lower())
