@@ -2,7 +2,7 @@
 their memory, and whether idle connections stop the service.
 
     python benchmarks/web.py [--workers 1,2] [--concurrency 1,2,4,8] [--requests 40]
-                             [--rounds 1] [--threads 4] [--idle 200] [--no-model]
+                             [--rounds 1] [--threads 4] [--idle 200] [--no-model] [--pin]
 
 Each round starts `resume-analyzer serve --port 0 --workers N` (tests/served.py) on a free
 loopback port with a throw-away database, for each N in turn (the order alternates between
@@ -19,6 +19,14 @@ RSS and PSS (PSS counts pages shared with the other workers, copy-on-write after
 pro rata); the idle-connection check. Then the throughput ratio between the largest and
 smallest N at each concurrency: median [min-max] over rounds, each round's ratio taken within
 the round. Run it on a quiet machine; the load average is printed at the start and the end.
+
+Each analysis reads its file in a parse process of its own (the time and memory budget), so
+one worker already keeps two cores busy: on a 2-core machine, 1 → 2 workers cannot scale
+whatever the server does. `--pin` holds each server, with every process it starts, to as
+many CPUs as it has workers (`os.sched_setaffinity`), so one worker is a one-core baseline
+and the ratio measures whether workers scale or contend (a shared lock, the database). The
+client's threads are not pinned: with one worker they can use the other core, which favours
+the one-worker side.
 """
 
 from __future__ import annotations
@@ -213,7 +221,9 @@ def measure(workers: int, args: argparse.Namespace, body: bytes, content_type: s
         options.append("--no-model")
     with tempfile.TemporaryDirectory(prefix="resume-analyzer-bench-") as folder:
         started = time.perf_counter()
-        server = served.start(*options, folder=Path(folder))
+        # --pin: as many CPUs as workers, so that one worker is a one-core baseline.
+        cpus = set(sorted(os.sched_getaffinity(0))[:workers]) if args.pin else None
+        server = served.start(*options, folder=Path(folder), cpus=cpus)
         ready = time.perf_counter() - started
         url = f"{server.base}/api/v1/analyze"
         try:
@@ -323,6 +333,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=4, help="threads per worker")
     parser.add_argument("--idle", type=int, default=200, help="idle connections (0: skip)")
     parser.add_argument("--no-model", action="store_true", help="serve with --no-model")
+    parser.add_argument(
+        "--pin",
+        action="store_true",
+        help="hold each server to as many CPUs as it has workers (the scaling test)",
+    )
     args = parser.parse_args(argv)
     counts = [int(part) for part in args.workers.split(",") if part.strip()]
     args.levels = [int(part) for part in args.concurrency.split(",") if part.strip()]
@@ -339,7 +354,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(
         f"## POST /api/v1/analyze: one-page PDF ({len(body):,} bytes), threads={args.threads} "
-        f"per worker, model={'off' if args.no_model else 'on'}, rounds={args.rounds}\n"
+        f"per worker, model={'off' if args.no_model else 'on'}, rounds={args.rounds}"
+        f"{', each server held to as many CPUs as workers' if args.pin else ''}\n"
     )
     for n, runs in by_workers.items():
         print(f"### {n} worker{'s' if n > 1 else ''}\n")

@@ -75,6 +75,55 @@ def pick_new(corpus: Path, used: set[str]) -> list[tuple[str, Path]]:
     return chosen
 
 
+def pick_scan(corpus: Path, used: set[str], limit: int) -> list[tuple[str, Path]]:
+    """(digest, path) of up to `limit` resumes the audit has never seen, taken in turn from
+    each folder of NEW_PICK and each LiveCareer category, for a round on rare codes."""
+    queues: list[list[tuple[str, Path]]] = []
+    for folder in NEW_PICK:
+        paths = [
+            path
+            for path in sorted((corpus / folder).rglob("*"))
+            if path.suffix.lower() in (".pdf", ".docx") and path.is_file()
+        ]
+        groups: dict[str, list[Path]] = {}
+        for path in paths:
+            key = path.parent.name if folder.startswith("labeled/") else folder
+            groups.setdefault(key, []).append(path)
+        for group in groups.values():
+            found = [(hashlib.sha256(p.read_bytes()).hexdigest(), p) for p in group]
+            queues.append([(d, p) for d, p in found if d not in used])
+    chosen: list[tuple[str, Path]] = []
+    seen: set[str] = set()
+    while len(chosen) < limit and any(queues):
+        for queue in queues:
+            if queue and len(chosen) < limit:
+                digest, path = queue.pop(0)
+                if digest not in seen:
+                    seen.add(digest)
+                    chosen.append((digest, path))
+    return chosen
+
+
+def only_codes(
+    items: list[dict[str, Any]], codes: set[str], per_code: int, first_new: int, seed: int
+) -> tuple[list[dict[str, Any]], list[int]]:
+    """The findings of `codes` on new sources, at most `per_code` of each (a seeded sample),
+    and the new source numbers they came from, renumbered in order after `first_new` so the
+    audit's source list only grows by the resumes that gave an item."""
+    rng = random.Random(seed)
+    kept: list[dict[str, Any]] = []
+    for code in sorted(codes):
+        found = [
+            i
+            for i in items
+            if i["kind"] == "finding" and i["code"] == code and i["source"] >= first_new
+        ]
+        kept += rng.sample(found, min(per_code, len(found)))
+    used = sorted({i["source"] for i in kept})
+    renumber = {old: first_new + n for n, old in enumerate(used)}
+    return [i | {"source": renumber[i["source"]]} for i in kept], used
+
+
 def today_items(
     corpus: Path, labels: dict[str, Any], new: list[tuple[str, Path]] | None = None
 ) -> list[dict[str, Any]]:
@@ -160,16 +209,40 @@ def main() -> None:
 @click.option("--out", "out", type=click.Path(path_type=Path), required=True)
 @click.option("--seed", type=int, default=29, show_default=True)
 @click.option("--new-resumes", is_flag=True, help="Resumes the audit has never seen.")
-def export(corpus: Path, out: Path, seed: int, new_resumes: bool) -> None:
+@click.option(
+    "--codes",
+    default=None,
+    help="Comma-separated finding codes: a round of only these codes, on up to --scan "
+    "resumes the audit has never seen (for codes too rare in the held-out rounds).",
+)
+@click.option("--scan", default=400, show_default=True, help="Resumes read for --codes.")
+@click.option("--per-code", default=40, show_default=True, help="Items kept per code.")
+def export(
+    corpus: Path,
+    out: Path,
+    seed: int,
+    new_resumes: bool,
+    codes: str | None,
+    scan: int,
+    per_code: int,
+) -> None:
     """Write first.jsonl (unlabeled items) and second.jsonl (a blind quarter) into OUT."""
     if out.resolve().is_relative_to(REPO):
         raise click.UsageError("OUT holds resume text: put it outside the repository")
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
-    new = pick_new(corpus, set(labels["sources"])) if new_resumes else None
+    known = len(labels["sources"])
+    new = None
+    if codes:
+        new = pick_scan(corpus, set(labels["sources"]), scan)
+    elif new_resumes:
+        new = pick_new(corpus, set(labels["sources"]))
     items = today_items(corpus, labels, new)
     if new is not None:
-        items = [i for i in items if i["source"] >= len(labels["sources"])]
-        (out.mkdir(parents=True, exist_ok=True))
+        items = [i for i in items if i["source"] >= known]
+        if codes:
+            items, used = only_codes(items, set(codes.split(",")), per_code, known, seed)
+            new = [new[source - known] for source in used]
+        out.mkdir(parents=True, exist_ok=True)
         (out / "new_sources.json").write_text(json.dumps([d for d, _ in new]), encoding="utf-8")
     out.mkdir(parents=True, exist_ok=True)
     first = [i for i in items if i["labeled"] is None]

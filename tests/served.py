@@ -110,17 +110,19 @@ def command() -> list[str]:
     return [sys.executable, "-c", "from resume_analyzer.cli import main; main()"]
 
 
-def start(*args: str, folder: Path) -> Server:
+def start(*args: str, folder: Path, cpus: set[int] | None = None) -> Server:
     """`resume-analyzer serve --port 0 ARGS`, once it answers; its database and logs go in
-    `folder`."""
+    `folder`. With `cpus`, the server and every process it starts run on those CPUs only."""
     env = {
         **os.environ,
         "RESUME_ANALYZER_DATABASE_URL": f"sqlite:///{folder}/served.sqlite3",
         "RESUME_ANALYZER_SECRET_KEY": uuid.uuid4().hex,
     }
+    # taskset (util-linux) pins before the server starts, so every process it forks inherits.
+    pinned = ["taskset", "--cpu-list", ",".join(map(str, sorted(cpus)))] if cpus else []
     with (folder / "stdout.log").open("wb") as out, (folder / "stderr.log").open("wb") as err:
         process = subprocess.Popen(
-            [*command(), "serve", "--host", "127.0.0.1", "--port", "0", *args],
+            [*pinned, *command(), "serve", "--host", "127.0.0.1", "--port", "0", *args],
             stdout=out,
             stderr=err,
             stdin=subprocess.DEVNULL,

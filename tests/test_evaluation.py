@@ -274,3 +274,24 @@ def test_document_error_hiding_our_exception_is_flagged(monkeypatch: pytest.Monk
     assert attempt.status == "corrupt_document"
     assert attempt.wrapped is not None
     assert attempt.wrapped.startswith("ValueError at test_evaluation.py:")
+
+
+def test_a_round_on_rare_codes_keeps_their_findings_and_renumbers_sources() -> None:
+    from evaluation.audit_round import only_codes
+
+    def item(source: int, code: str, kind: str = "finding") -> dict[str, object]:
+        return {"source": source, "code": code, "kind": kind, "id": f"{source}{code}"}
+
+    items = [
+        item(3, "buzzword"),  # a source the audit already had: never taken
+        item(5, "buzzword"),
+        item(7, "filler"),
+        item(7, "no_outcome"),  # another code: left out
+        item(9, "spelling"),
+        item(11, "buzzword", kind="rewrite"),
+    ]
+    kept, used = only_codes(items, {"buzzword", "spelling"}, per_code=5, first_new=4, seed=1)
+    assert sorted((i["code"], i["source"]) for i in kept) == [("buzzword", 4), ("spelling", 5)]
+    assert used == [5, 9]  # the new sources that gave an item, in order
+    capped, _ = only_codes(items * 3, {"buzzword"}, per_code=2, first_new=4, seed=1)
+    assert len(capped) == 2

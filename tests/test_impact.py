@@ -177,6 +177,12 @@ TABLE: list[Case] = [
     case("Managed the budget so resources are used effectively across 4 teams",
          absent=["filler"]),
     case("Successfully launched the billing page for 40 customers", ["filler"]),
+    # "just" before a number, "actively listening" and a size adverb are not the note.
+    case("Promoted to shift lead in just 2 years of 4 on the floor", absent=["filler"]),
+    case("Built trust with 30 clients by actively listening to their concerns",
+         absent=["filler"]),
+    case("Greatly improved employee relations across the plant", ["no_metric"], ["filler"]),
+    case("Moved the hiring pipeline in in-house from 2 agencies", absent=["repeated_word"]),
     # In a measured line, a size adverb or a manner adverb inside it is left alone; one that
     # opens the line or a sentence is still the filler.
     case("Significantly improved throughput from 2 TB to 200 TB a day on the ingest pipeline",
@@ -196,6 +202,20 @@ TABLE: list[Case] = [
     # A name before " - " is a label: "Project - Designed…" opens with its verb.
     case("Jackrabbit LX - Designed and launched a certification course for 40 professionals",
          absent=["no_action_verb"]),
+    # A passive done to the person, with its actor named, or inside what they ensured hides
+    # nothing of their work.
+    case("I was asked to join the loan committee as a voting member in 2019",
+         absent=["passive_voice"]),
+    case("Was trained in de-escalation and restraint for 3 residential units",
+         absent=["passive_voice"]),
+    case("Consultants were motivated by different goals such as pay and 12 product lines",
+         absent=["passive_voice"]),
+    case("Act as liaison with field teams to ensure service levels were met for 40 sites",
+         absent=["passive_voice"]),
+    case("My beginning duties included but were not limited to delivery orders",
+         absent=["passive_voice"]),
+    case("Fraud alerts (Mint): Built a model that flags 3% of accounts and was highlighted in 2023",
+         absent=["passive_voice"]),
     # passive_voice, and its active twin.
     case("The pricing page was redesigned with design, which increased conversion by 8%",
          ["passive_voice"], ["no_action_verb"]),
@@ -359,7 +379,11 @@ TABLE: list[Case] = [
     case("Championed Scrum as Product Owner, improving team velocity by 15",
          absent=["no_metric", "cut_off"]),
     # buzzword, filler, and words that merely contain one.
-    case("Launched a world-class onboarding flow that increased activation by 12%", ["buzzword"]),
+    case("Launched a world-class onboarding flow for enterprise teams", ["buzzword"]),
+    # In a measured line, praise of the work is a style point; praise of the person is not.
+    case("Launched a world-class onboarding flow that increased activation by 12%",
+         absent=["buzzword"]),
+    case("Improved inventory turns by proactive management of 40 apartments", absent=["buzzword"]),
     case("Drove growth as a results-driven self-starter, which increased signups by 10%",
          ["buzzword"]),
     case("Launched delivery in Gurugram for 300 merchants, which increased orders by 18%",
