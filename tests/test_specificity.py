@@ -64,6 +64,49 @@ def test_a_generic_area_takes_the_lines_most_specific_mention() -> None:
     ]
 
 
+def test_a_context_area_line_with_no_product_skill_keeps_the_unflavoured_share() -> None:
+    # "Presented lessons to parents" against "Presented the roadmap to leadership".
+    areas = frozenset({"communication_influence", "cross_functional_execution"})
+    table = Specificity({}, areas, unflavoured=0.3)
+    alone = _line(_mention("Presentations", "communication_influence"))
+    with_roadmap = _line(
+        _mention("Presentations", "communication_influence"),
+        _mention("Roadmapping", "product_strategy"),
+    )
+    # Another context area on the line is no product work either.
+    with_teamwork = _line(
+        _mention("Presentations", "communication_influence"),
+        _mention("Cross-functional collaboration", "cross_functional_execution"),
+    )
+    # A domain term of a product area is product context too ("…a student marketplace").
+    marketplace = Mention(
+        "skill", "marketplace", "Two-sided marketplace", "product_strategy", "marketplace", 0, 11,
+        "domain",
+    )  # fmt: skip
+    with_domain = _line(_mention("Presentations", "communication_influence"), marketplace)
+    points = {
+        name: _evidence_points(Evidence((line,)), table, "communication_influence")
+        for name, line in (
+            ("alone", alone),
+            ("roadmap", with_roadmap),
+            ("team", with_teamwork),
+            ("domain", with_domain),
+        )
+    }
+    assert points == {
+        "alone": [pytest.approx(DEMONSTRATED * 0.3)],
+        "roadmap": [DEMONSTRATED],
+        "team": [pytest.approx(DEMONSTRATED * 0.3)],
+        "domain": [DEMONSTRATED],
+    }
+    with pytest.raises(ValueError, match="unflavoured"):
+        Specificity({}, areas, unflavoured=0.0)
+    found = {c.id: c for c in score_competencies(Evidence((alone,)), TAXONOMY, table)}
+    shown = found["communication_influence"]
+    assert shown.evidence[0].to_dict()["product_context"] is False
+    assert "no product work on the same line" in shown.advice
+
+
 def test_a_measured_outcome_counts_in_full_for_ownership() -> None:
     table = Specificity({"Revenue growth": 0.2}, CONTEXT_AREAS)
     line = _line(_mention("Revenue growth", "impact_ownership"), measured=True)
@@ -99,12 +142,15 @@ def test_a_broken_table_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_a_table_round_trips(tmp_path: Path) -> None:
-    table = Specificity({"Teaching": 0.3, "Recruiting": 0.5}, frozenset({"impact_ownership"}))
+    table = Specificity(
+        {"Teaching": 0.3, "Recruiting": 0.5}, frozenset({"impact_ownership"}), unflavoured=0.4
+    )
     path = tmp_path / "table.json"
     path.write_text(json.dumps(table.to_dict(note="x")), encoding="utf-8")
     again = Specificity.load(path)
     assert dict(again.weights) == dict(table.weights)
     assert again.context_areas == table.context_areas
+    assert again.unflavoured == table.unflavoured
     assert again.weight("Roadmapping") == 1.0
 
 

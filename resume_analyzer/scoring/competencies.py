@@ -4,8 +4,10 @@ Each line that evidences an area earns points: 3 when the line is an achievement
 measured outcome, 2 when it is an achievement without one, 1 when the skill is only listed
 (skills section, summary, a degree), each scaled by how specific the line's skill is to product
 work (`specificity.py`: "Coaching" or "Negotiation" counts a fraction of what a roadmap
-review does). A domain term ("fintech", "mobile apps") says where
-someone worked, not what they did, so it earns the listed point wherever it appears. Lines
+review does); communication, cross-functional work and ownership shown with no product skill
+on the line count a further share (`Specificity.unflavoured`). A domain term ("fintech",
+"mobile apps") says where someone worked, not what they did, so it earns the listed point
+wherever it appears. Lines
 found only by the learned model, not by the taxonomy's terms, earn 30% of that. Listing is
 capped, so a long skills list alone can reach "weak" but never "solid". The area's score is
 100·(1 − e^(−points/saturation)): the first strong line matters most, later ones add less.
@@ -91,8 +93,17 @@ def _line_points(line: LineEvidence, specificity: Specificity) -> dict[str, Evid
         if area_id in specificity.context_areas:
             names = tuple(n for a in sorted(substantive) for n in skills_by_area[a])
         weight = max((specificity.weight(n) for n in names), default=1.0)
+        # Communication, cross-functional work or ownership with nothing of product work on
+        # the line (no skill, domain term or model tag of another area): classroom teaching
+        # and sales calls show those areas as much as PM work does. "Led a team of 4 to build
+        # a student marketplace" has its product context in "marketplace".
+        context = area_id not in specificity.context_areas or bool(
+            (set(skills_by_area) | set(line.model_areas)) - specificity.context_areas
+        )
+        if not context:
+            weight *= specificity.unflavoured
         if area_id == OUTCOME_AREA and measured and shown:
-            weight = 1.0
+            weight, context = 1.0, True
         points *= weight
         found[area_id] = EvidenceLine(
             text=line.text,
@@ -105,6 +116,7 @@ def _line_points(line: LineEvidence, specificity: Specificity) -> dict[str, Evid
             by_model=by_model,
             points=points,
             specificity=weight,
+            product_context=context,
         )
     return found
 
@@ -129,6 +141,14 @@ def _competency(area: Area, lines: list[EvidenceLine], taxonomy: Taxonomy) -> Co
 
 def _advice(area: Area, level: Level, lines: list[EvidenceLine], found: list[str]) -> str:
     advice = _level_advice(area, level, lines, found)
+    if level != "strong" and any(not line.product_context for line in lines):
+        # Say why lines the applicant sees counted for little: no product work beside them.
+        advice += (
+            " Lines that show it with no product work on the same line (a launch, a roadmap "
+            "or spec, what users did, the data) count for less: teachers and salespeople show "
+            "it as often. Say what it was for: the product, its users, the decision."
+        )
+        return advice
     generic = sorted({s for line in lines if line.specificity < GENERIC for s in line.skills})
     if level != "strong" and generic:
         # Say why the lines the applicant sees counted for little (models/skill_specificity).

@@ -68,6 +68,9 @@ class EvidenceLine:
     by_model: bool
     points: float
     specificity: float = 1.0  # the share of its points the line keeps (`specificity.py`)
+    # False when a generic area (communication, …) is shown with no product skill on the line,
+    # which is part of why it kept only `specificity` of its points.
+    product_context: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -81,6 +84,7 @@ class EvidenceLine:
             "by_model": self.by_model,
             "points": round(self.points, 2),
             "specificity": round(self.specificity, 2),
+            "product_context": self.product_context,
         }
 
 

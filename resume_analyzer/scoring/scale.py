@@ -26,9 +26,9 @@ class Band:
     n: int
 
 
-PM = Band("PM and APM resumes", 71.2, 90.4, 20)
-NEAR = Band("engineers', data scientists' and designers' resumes", 53.2, 71.9, 9)
-OTHER = Band("resumes from other fields", 30.3, 53.7, 349)
+PM = Band("PM and APM resumes", 70.9, 89.8, 20)
+NEAR = Band("engineers', data scientists' and designers' resumes", 51.0, 72.7, 9)
+OTHER = Band("resumes from other fields", 27.1, 50.4, 349)
 BANDS = (PM, NEAR, OTHER)
 
 

@@ -34,8 +34,15 @@ class Specificity:
     # for them as much as its most product-specific mention of any area, so "presented the
     # roadmap to leadership" counts in full and "presented lessons to parents" does not.
     context_areas: frozenset[str] = frozenset()
+    # A line that shows a context area with no product skill beside it (no user research,
+    # data, specification, technical or strategy skill: "Communicated lesson plans to
+    # parents") counts this share of its points for that area; "Presented the roadmap to
+    # leadership" counts in full. 1 turns it off.
+    unflavoured: float = 1.0
 
     def __post_init__(self) -> None:
+        if not 0.0 < self.unflavoured <= 1.0:
+            raise ValueError(f"The unflavoured share must lie in (0, 1], not {self.unflavoured!r}")
         for name, value in self.weights.items():
             if not (isinstance(value, float | int) and 0.0 < value <= 1.0 and math.isfinite(value)):
                 raise ValueError(f"Specificity of {name!r} must lie in (0, 1], not {value!r}")
@@ -52,7 +59,8 @@ class Specificity:
             if data.get("format") != FORMAT:
                 raise ValueError(f"not a {FORMAT} file")
             weights = {str(k): float(v) for k, v in data["weights"].items()}
-            return cls(weights, frozenset(map(str, data.get("context_areas", ()))))
+            areas = frozenset(map(str, data.get("context_areas", ())))
+            return cls(weights, areas, float(data.get("unflavoured_share", 1.0)))
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise SpecificityError(
                 f"The skill specificity table {path} cannot be read ({exc}). Rebuild it with "
@@ -64,6 +72,7 @@ class Specificity:
             "format": FORMAT,
             **about,
             "context_areas": sorted(self.context_areas),
+            "unflavoured_share": self.unflavoured,
             "weights": dict(sorted(self.weights.items())),
         }
 
