@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CORPUS ?= ../shared/corpus
 FUZZ_CASES ?= 3000
 
-.PHONY: run test lint typecheck browser eval bench fuzz model specificity taxonomy verbs clean install
+.PHONY: run test lint typecheck browser eval bench fuzz model specificity weights taxonomy verbs clean install
 
 # Re-install only when the project's dependencies change. [dev] pulls in the [web], [dask] and
 # [train] extras, so `make run` has the web app's server and `make test` everything.
@@ -77,6 +77,12 @@ model: install
 # the cross-validated figures its card reports.
 specificity: install
 	$(BIN)/python -m training.specificity --corpus $(CORPUS)
+
+# Choose the taxonomy's role discount and presentation weight by nested grouped
+# cross-validation, printing out-of-fold figures (set the values in skills_taxonomy.yaml).
+weights: install
+	$(BIN)/python -m training.role_discount --corpus $(CORPUS)
+	$(BIN)/python -m training.presentation_weight --corpus $(CORPUS)
 
 # Rewrite the verb-forms table from the installed lemminflect (a test fails when stale).
 verbs: install
