@@ -14,14 +14,28 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import click
 
+from evaluation import corpus_option
+from evaluation.cohorts import PER_CATEGORY
 from resume_analyzer import Analyzer
 from resume_analyzer.scoring.score import score
 from resume_analyzer.scoring.specificity import Specificity
+from resume_analyzer.settings import AnalysisSettings
 from resume_analyzer.taxonomy import Taxonomy
-from training.specificity import PSEUDO, REPORTED, Doc, Features, aucs, fit_on, folds
+from training.specificity import (
+    PSEUDO,
+    REPORTED,
+    Doc,
+    Features,
+    aucs,
+    fit_on,
+    folds,
+    posting_names,
+    read_docs,
+)
 
 # Fold picks closer than this in mean AUC are ties: less than one PM/modern-near pair.
 TIE = 3
@@ -100,3 +114,28 @@ def report(choice: Choice, name: str, shipped: float) -> None:
     # Choosing a value is only worth it when the choosing itself holds up out of fold.
     keep = shipped if chosen <= shipped_mean else choice.value
     click.echo(f"{name} should be {keep:g}")
+
+
+def command(
+    name: str,
+    grid: Sequence[float],
+    setting: Callable[[Taxonomy, float], Taxonomy],
+    shipped: Callable[[Taxonomy], float],
+    prefer: Callable[[float], float],
+    before: Callable[[Sequence[Doc]], None] = lambda _docs: None,
+) -> click.Command:
+    """The command that reads the corpus, runs `before` on the documents, and chooses `name`."""
+
+    @click.command()
+    @corpus_option
+    @click.option("--per-category", default=PER_CATEGORY, show_default=True)
+    @click.option("--workers", default=2, show_default=True)
+    def main(corpus: Path, per_category: int, workers: int) -> None:
+        docs = read_docs(corpus, per_category, workers)
+        analyzer = Analyzer(settings=AnalysisSettings(budget=None))
+        posts = posting_names(analyzer, corpus)
+        before(docs)
+        value = shipped(analyzer.taxonomy)
+        report(choose(docs, posts, analyzer, grid, setting, value, prefer), name, value)
+
+    return main

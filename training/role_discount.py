@@ -19,18 +19,14 @@ out of fold. Prints counts and AUCs, never text or file names.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
 import click
 
-from evaluation import corpus_option
-from evaluation.cohorts import PER_CATEGORY
-from resume_analyzer import Analyzer
-from resume_analyzer.settings import AnalysisSettings
 from resume_analyzer.taxonomy import Taxonomy
-from training.nested import choose, report
-from training.specificity import REPORTED, posting_names, read_docs
+from training.nested import command
+from training.specificity import REPORTED, Doc
 
 GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
 
@@ -39,23 +35,22 @@ def with_discount(taxonomy: Taxonomy, discount: float) -> Taxonomy:
     return replace(taxonomy, scoring=replace(taxonomy.scoring, role_discount=discount))
 
 
-@click.command()
-@corpus_option
-@click.option("--per-category", default=PER_CATEGORY, show_default=True)
-@click.option("--workers", default=2, show_default=True)
-def main(corpus: Path, per_category: int, workers: int) -> None:
-    docs = read_docs(corpus, per_category, workers)
-    analyzer = Analyzer(settings=AnalysisSettings(budget=None))
-    posts = posting_names(analyzer, corpus)
-    readings = Counter((d.row.group, d.analysis.role.reads_as) for d in docs)
+def readings(docs: Sequence[Doc]) -> None:
+    found = Counter((d.row.group, d.analysis.role.reads_as) for d in docs)
     click.echo("reads as, per group (files kept, one per person):")
     for group in ("pm", *REPORTED):
-        found = {role: n for (g, role), n in sorted(readings.items()) if g == group}
-        click.echo(f"  {group:12} {found}")
-    shipped = analyzer.taxonomy.scoring.role_discount
-    choice = choose(docs, posts, analyzer, GRID, with_discount, shipped, prefer=lambda d: d)
-    report(choice, "scoring.role_discount", shipped)
+        roles = {role: n for (g, role), n in sorted(found.items()) if g == group}
+        click.echo(f"  {group:12} {roles}")
 
+
+main = command(
+    "scoring.role_discount",
+    GRID,
+    with_discount,
+    shipped=lambda taxonomy: taxonomy.scoring.role_discount,
+    prefer=lambda discount: discount,
+    before=readings,
+)
 
 if __name__ == "__main__":
     main()
