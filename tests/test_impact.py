@@ -367,6 +367,10 @@ TABLE: list[Case] = [
          "global campaign initiatives Serve as the main point of contact for third party "
          "agencies and internal teams on every launch across all regions and channels",
          absent=["too_long"]),
+    case("Set up equipment for broadcasts and promotions at station remotes for the team.Wrote "
+         "and produced short-form content, sizzle reels and image spots for 12 advertisers.Ran "
+         "the weekly traffic log and the music schedule for three stations in the market",
+         absent=["too_long"]),
     case("Pilot and Deploy the onboarding flow for enterprise customers in three regions and "
          "the onboarding flow for enterprise customers in three regions and the onboarding "
          "flow for enterprise customers in three regions and the partner portal for all "
