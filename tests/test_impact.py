@@ -183,6 +183,9 @@ TABLE: list[Case] = [
          absent=["filler"]),
     case("Greatly improved employee relations across the plant", ["no_metric"], ["filler"]),
     case("Moved the hiring pipeline in in-house from 2 agencies", absent=["repeated_word"]),
+    case("Ran outreach for University of Nebraska Nebraska Medicine and 4 clinics",
+         absent=["repeated_word"]),
+    case("Built the the onboarding flow for 40 clinics", ["repeated_word"]),
     # In a measured line, a size adverb or a manner adverb inside it is left alone; one that
     # opens the line or a sentence is still the filler.
     case("Significantly improved throughput from 2 TB to 200 TB a day on the ingest pipeline",

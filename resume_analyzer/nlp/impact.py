@@ -140,7 +140,7 @@ def analyze_impact(
     findings += [
         Finding.of(Codes.REPEATED_WORD, m.span(), word=m.group(1))
         for m in _REPEATED.finditer(text)
-        if not m.group(1).isupper()  # "EOS/NOC NOC is…": an acronym ends one name, starts one
+        if not _name_boundary(m)
     ]
     findings += [
         f for f in _phrases(text, lexicons.buzzwords, Codes.BUZZWORD) if _claims(doc, f, measured)
@@ -288,6 +288,19 @@ _PLACEHOLDER = re.compile(
     r"|(?<![\w-])X{3,}(?![\w-])|\blorem ipsum\b",
     re.IGNORECASE,
 )
+
+
+def _name_boundary(match: re.Match[str]) -> bool:
+    """A repeat that is no typo: an acronym or a capitalised name that ends one name and
+    starts the next ("EOS/NOC NOC is…", "…University of Nebraska Nebraska Medicine…"), or
+    the letters of ordinals split from their numbers ("5 th th"). The typos the audit found
+    are lower-case ("the the", "in in", "system system")."""
+    first, second = match.group(0).split()[0], match.group(0).split()[-1]
+    if first.isupper() or (first[:1].isupper() and second[:1].isupper()):
+        return True
+    return first.lower() in {"st", "nd", "rd", "th"}
+
+
 # A word typed twice in a row; "had had" and "that that" can be meant, so they are left.
 # Not a word that starts a hyphenated one ("in in-house", "on on-call"): that is English.
 _REPEATED = re.compile(r"\b(?!(?:had|that)\b)([a-z]+)\s+\1\b(?!-)", re.IGNORECASE)
