@@ -106,6 +106,8 @@ def analyze_impact(
         findings.append(Finding.of(Codes.TENSE_MISMATCH, verb.span, verb=verb.text))
     metrics = tuple(find_metrics(doc, lexicons.metric_units))
     outcome = _has_outcome(doc, lexicons, metrics)
+    # A number, or a before→after in words ("from days to minutes"), measures the line.
+    measured = bool(metrics) or bool(_BEFORE_AFTER.search(text))
     # One finding per problem: a line with no result at all is told to add the result (with
     # its number); "no number" is said only of a result stated without one ("cut churn").
     # A line that sizes its work ("Triaged 20+ tickets", "for 400+ users") is left alone: its
@@ -122,10 +124,9 @@ def analyze_impact(
         # start of a comment), so the number is not missing. On audit round 13 the three
         # no_metric findings on lines cut like this were all false.
         findings.append(Finding.of(Codes.CUT_OFF, cut.span(1), word=cut.group(0).strip()))
-    elif not metrics and not _BEFORE_AFTER.search(text) and not _CHANGED_BY.search(text):
-        findings.append(Finding.of(Codes.NO_METRIC))  # "from days to minutes" measures too
+    elif not measured and not _CHANGED_BY.search(text):
+        findings.append(Finding.of(Codes.NO_METRIC))
     findings += _vague_metrics(doc, metrics)
-    measured = bool(metrics) or bool(_BEFORE_AFTER.search(text))
     if words < MIN_WORDS and verb is not None and _short_action(doc, verb):
         # Only a line that reports an action is a short achievement ("Processed invoices"); a
         # short line without a verb, or led by a gerund, is a trait, a skill or a name set
@@ -295,7 +296,7 @@ def _name_boundary(match: re.Match[str]) -> bool:
     starts the next ("EOS/NOC NOC is…", "…University of Nebraska Nebraska Medicine…"), or
     the letters of ordinals split from their numbers ("5 th th"). The typos the audit found
     are lower-case ("the the", "in in", "system system")."""
-    first, second = match.group(0).split()[0], match.group(0).split()[-1]
+    first, second = match.group(0).split()
     if first.isupper() or (first[:1].isupper() and second[:1].isupper()):
         return True
     return first.lower() in {"st", "nd", "rd", "th"}
@@ -706,7 +707,7 @@ def _after_active_label(doc: Doc, auxiliary: Token) -> bool:
     if not colons or colons[-1] + 1 >= auxiliary.i:
         return False
     after = doc[colons[-1] + 1]
-    return after.tag_ in {"VBD", "VBN"} or bool(verb_forms(after.lower_))
+    return after.tag_ in _PAST_TAGS or bool(verb_forms(after.lower_))
 
 
 def _ensured(doc: Doc, auxiliary: Token) -> bool:
@@ -797,14 +798,12 @@ def _has_outcome(doc: Doc, lexicons: Lexicons, metrics: tuple[Metric, ...]) -> b
     return bool(metrics) and bool(re.search(r"\b(?:by|from|to)\s+[$€£]?\d", text, re.I))
 
 
-# "from 2 weeks to 3 days", "from days to minutes", "from a few terabytes to hundreds".
 # A line that stops on a bare number after "a" or "an" ("…, leading to a 25"): what the number
 # counted was lost. After "by" the line may be whole ("Grew the team by 15"), so that is no
 # cut-off, but the number does measure the change ("improving team velocity by 15").
 _CUT_OFF = re.compile(r"\b(?:a|an)\s+(\d[\d.,]*)\s*$", re.IGNORECASE)
 _CHANGED_BY = re.compile(r"\bby\s+\d[\d.,]*\s*$", re.IGNORECASE)
-
-
+# "from 2 weeks to 3 days", "from days to minutes", "from a few terabytes to hundreds".
 _BEFORE_AFTER = re.compile(
     r"\bfrom\s+(?:[$€£~]?\d[\d.,]*\S*|a few|several|\w+s)\b[^,;.]{0,30}?\bto\s+"
     r"(?:[$€£~<]?\d|a few|several|under|less than|hundreds|thousands|millions|"
@@ -939,7 +938,6 @@ def _fills(doc: Doc, finding: Finding, measured: bool = False) -> bool:
     if word == "just" and span.start > 0 and doc[span.start - 1].lower_ == "not":
         return False
     if word.endswith("ly") and len(span) == 1:
-        following = doc[span.end] if span.end < len(doc) else None
         return following is not None and following.pos_ in {"VERB", "AUX"}
     if word != "just":
         return True
@@ -953,7 +951,7 @@ _SIZE_ADVERBS = frozenset("significantly substantially considerably greatly dram
 # Not "really", "highly", "truly": those intensify, wherever they stand.
 _MANNER_ADVERBS = frozenset("successfully effectively efficiently".split())
 # Verb tags of a capitalised word set inside a line ("…for blog posts Serve as the main point").
-_VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBP", "VBZ", "VBG"})
+_VERB_TAGS = _PAST_TAGS | _PRESENT_TAGS | {"VB"}
 
 
 def _runs_together(doc: Doc) -> bool:

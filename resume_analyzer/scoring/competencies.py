@@ -7,9 +7,9 @@ work (`specificity.py`: "Coaching" or "Negotiation" counts a fraction of what a 
 review does); communication, cross-functional work and ownership shown with no product skill
 on the line count a further share (`Specificity.unflavoured`). A domain term ("fintech",
 "mobile apps") says where someone worked, not what they did, so it earns the listed point
-wherever it appears. Lines
-found only by the learned model, not by the taxonomy's terms, earn 30% of that. Listing is
-capped, so a long skills list alone can reach "weak" but never "solid". The area's score is
+wherever it appears. Lines found only by the learned model, not by the taxonomy's terms, earn
+30% of that. Listing is capped, so a long skills list alone can reach "weak" but never
+"solid". The area's score is
 100·(1 − e^(−points/saturation)): the first strong line matters most, later ones add less.
 """
 

@@ -34,10 +34,10 @@ class Specificity:
     # for them as much as its most product-specific mention of any area, so "presented the
     # roadmap to leadership" counts in full and "presented lessons to parents" does not.
     context_areas: frozenset[str] = frozenset()
-    # A line that shows a context area with no product skill beside it (no user research,
-    # data, specification, technical or strategy skill: "Communicated lesson plans to
-    # parents") counts this share of its points for that area; "Presented the roadmap to
-    # leadership" counts in full. 1 turns it off.
+    # A line that shows a context area with nothing of product work beside it (no skill,
+    # domain term or model tag of another area: "Communicated lesson plans to parents")
+    # counts this share of its points for that area; "Presented the roadmap to leadership"
+    # counts in full. 1 turns it off.
     unflavoured: float = 1.0
 
     def __post_init__(self) -> None:
