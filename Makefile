@@ -78,11 +78,12 @@ model: install
 specificity: install
 	$(BIN)/python -m training.specificity --corpus $(CORPUS)
 
-# Choose the taxonomy's role discount and presentation weight by nested grouped
+# Choose the taxonomy's role discount, presentation weight and area weights by nested grouped
 # cross-validation, printing out-of-fold figures (set the values in skills_taxonomy.yaml).
 weights: install
 	$(BIN)/python -m training.role_discount --corpus $(CORPUS)
 	$(BIN)/python -m training.presentation_weight --corpus $(CORPUS)
+	$(BIN)/python -m training.area_weights --corpus $(CORPUS)
 
 # Rewrite the verb-forms table from the installed lemminflect (a test fails when stale).
 verbs: install

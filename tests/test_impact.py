@@ -182,6 +182,16 @@ TABLE: list[Case] = [
     case("Built trust with 30 clients by actively listening to their concerns",
          absent=["filler"]),
     case("Greatly improved employee relations across the plant", ["no_metric"], ["filler"]),
+    # Names of a method and a security grade, not fillers; the intensifier still is.
+    case("Managed highly classified telecommunication materials for 3 sites", absent=["filler"]),
+    case("Built a just in time parts flow for 3 assembly lines", absent=["filler"]),
+    case("Managed highly regulated launches for 3 product lines", ["filler"]),
+    # A manner adverb in a "to" clause says how the aim was meant; "just like" compares.
+    case("Devised office systems for 12 staff to efficiently deal with paper flow",
+         absent=["filler"]),
+    case("Ran 3 trainings on the wiki, a tool for sharing, just like a phone is for calls",
+         absent=["filler"]),
+    case("Efficiently processed 40 payments a day for the front desk", ["filler"]),
     case("Moved the hiring pipeline in in-house from 2 agencies", absent=["repeated_word"]),
     case("Ran outreach for University of Nebraska Nebraska Medicine and 4 clinics",
          absent=["repeated_word"]),
@@ -219,6 +229,25 @@ TABLE: list[Case] = [
          absent=["passive_voice"]),
     case("Fraud alerts (Mint): Built a model that flags 3% of accounts and was highlighted in 2023",
          absent=["passive_voice"]),
+    # What became of the work (recognition, a verdict) and a company's dated history are said
+    # in the passive rightly; so is a passive with a person among its subjects.
+    case("Built a churn model for the clinic. This work was published in Nature in 2022",
+         absent=["passive_voice"]),
+    case("As a result of my 14 investigations, all of the defendants were found guilty",
+         absent=["passive_voice"]),
+    case("The bank was started in 1993 and has grown to 150 branches",
+         absent=["passive_voice"]),
+    case("A firm bought by Lightower in 2012, I was brought in to lead the 6-person team",
+         absent=["passive_voice"]),
+    case("Wrote the onboarding guidelines for 40 staff, which were adopted company-wide",
+         absent=["passive_voice"]),
+    case("Built the survey of 300 patients. This information was later used for a paper",
+         absent=["passive_voice"]),
+    case("Operations were located in Culver City with 4 remote sites", absent=["passive_voice"]),
+    case("Spreadsheets were used to track payments for 30 clients", ["passive_voice"]),
+    # ...but a dated passive of the work itself still hides who did it.
+    case("The website was redesigned in 2019, which lifted conversion by 8%",
+         ["passive_voice"]),
     # passive_voice, and its active twin.
     case("The pricing page was redesigned with design, which increased conversion by 8%",
          ["passive_voice"], ["no_action_verb"]),
@@ -374,6 +403,19 @@ TABLE: list[Case] = [
          "and produced short-form content, sizzle reels and image spots for 12 advertisers.Ran "
          "the weekly traffic log and the music schedule for three stations in the market",
          absent=["too_long"]),
+    # An entry's dates at the head of the line: the reader ran its header into the text.
+    case("ACCOUNT EXECUTIVE 09/2005 to 08/2008 Company Name City, State Yellowbook is the "
+         "largest independent publisher of yellow pages nationwide and offers multi-channel "
+         "marketing solutions tailored to meet the specific needs of clients and the audience "
+         "they target across every market", absent=["too_long"]),
+    case("Associate Director Business Development 12/2012 to Current Company Name City, "
+         "State Led commercialization effort for the largest platform innovation program "
+         "and the largest strategic partnership in the history of the company with over "
+         "$25MM capital investment in multiple countries", absent=["too_long"]),
+    case("Grew yellow pages revenue across 4 territories from 2005 to 2008 by selling "
+         "multi-channel marketing solutions tailored to the specific needs of clients and "
+         "the audience they target, and trained 6 new account executives on the full "
+         "product line and the pricing tools", ["too_long"]),
     case("Pilot and Deploy the onboarding flow for enterprise customers in three regions and "
          "the onboarding flow for enterprise customers in three regions and the onboarding "
          "flow for enterprise customers in three regions and the partner portal for all "

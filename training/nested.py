@@ -6,7 +6,7 @@ far, near, modern-near and LinkedIn non-PM resumes) on those other folds is pick
 held-out fold is scored with that pick and with the setting as shipped. Only out-of-fold
 figures are printed. The median pick is recommended only when scoring each fold with its own
 pick beats the shipped value out of fold; otherwise the shipped value stays.
-`training.role_discount` and `training.presentation_weight` use it.
+`training.role_discount`, `training.presentation_weight` and `training.area_weights` use it.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import click
 from evaluation import corpus_option
 from evaluation.cohorts import PER_CATEGORY
 from resume_analyzer import Analyzer
+from resume_analyzer.scoring.result import Analysis
 from resume_analyzer.scoring.score import score
 from resume_analyzer.scoring.specificity import Specificity
 from resume_analyzer.settings import AnalysisSettings
@@ -42,6 +43,25 @@ TIE = 3
 
 
 @dataclass(frozen=True)
+class Fold:
+    """What a setting may be fitted on in one fold: the training documents, the specificity
+    table fitted on them, and the taxonomy as shipped."""
+
+    train: Sequence[Doc]
+    table: Specificity
+    taxonomy: Taxonomy
+
+
+# `setting(fold, value)` is the taxonomy with the value set, fitted on the fold if it needs to.
+Setting = Callable[[Fold, float], Taxonomy]
+
+
+def fixed(set_value: Callable[[Taxonomy, float], Taxonomy]) -> Setting:
+    """A setting that needs nothing from the fold: one number put into the taxonomy."""
+    return lambda fold, value: set_value(fold.taxonomy, value)
+
+
+@dataclass(frozen=True)
 class Choice:
     picks: list[float]
     value: float  # the median of the folds' picks
@@ -49,13 +69,18 @@ class Choice:
     baseline: dict[str, float]  # out-of-fold AUC by group with the setting as shipped
 
 
-def scores(docs: Sequence[Doc], taxonomy: Taxonomy, table: Specificity) -> dict[str, Features]:
+def scores(
+    docs: Sequence[Doc],
+    taxonomy: Taxonomy,
+    table: Specificity,
+    read: Callable[[Analysis], Features] = lambda found: {"score": found.score},
+) -> dict[str, Features]:
+    """Each document scored with the taxonomy and table, and `read` from the result."""
     out = {}
     for doc in docs:
         analysis = doc.analysis
         assert analysis.evidence is not None
-        found = score(analysis.resume, analysis.evidence, taxonomy, None, table)
-        out[doc.row.digest] = {"score": found.score}
+        out[doc.row.digest] = read(score(analysis.resume, analysis.evidence, taxonomy, None, table))
     return out
 
 
@@ -69,29 +94,29 @@ def choose(
     posts: Sequence[frozenset[str]],
     analyzer: Analyzer,
     grid: Sequence[float],
-    setting: Callable[[Taxonomy, float], Taxonomy],
+    setting: Setting,
     shipped: float,
     prefer: Callable[[float], float],
 ) -> Choice:
-    """`setting(taxonomy, value)` is the taxonomy with the value set; among values whose
-    training mean AUC ties (to TIE decimals), the one `prefer` ranks highest is picked."""
+    """Among values whose training mean AUC ties (to TIE decimals), the one `prefer` ranks
+    highest is picked."""
     picks: list[float] = []
     held: dict[str, dict[str, Features]] = {"chosen": {}, "shipped": {}}
     for fold in folds(docs):
         out = {d.row.digest for d in fold}
         train = [d for d in docs if d.row.digest not in out]
         table = fit_on(train, posts, PSEUDO)
-        fitted = {
-            v: mean_auc(train, scores(train, setting(analyzer.taxonomy, v), table)) for v in grid
-        }
+        fold_of = Fold(train, table, analyzer.taxonomy)
+        taxonomies = {v: setting(fold_of, v) for v in {*grid, shipped}}
+        fitted = {v: mean_auc(train, scores(train, taxonomies[v], table)) for v in grid}
         best = max(grid, key=lambda v: (round(fitted[v], TIE), prefer(v)))
         picks.append(best)
         click.echo(
             "fold: training mean AUC " + " ".join(f"{v:g}:{fitted[v]:.4f}" for v in grid)
             + f" → {best:g}"
         )  # fmt: skip
-        held["chosen"] |= scores(fold, setting(analyzer.taxonomy, best), table)
-        held["shipped"] |= scores(fold, setting(analyzer.taxonomy, shipped), table)
+        held["chosen"] |= scores(fold, taxonomies[best], table)
+        held["shipped"] |= scores(fold, taxonomies[shipped], table)
     return Choice(
         picks,
         statistics.median(picks),
@@ -105,26 +130,33 @@ def report(choice: Choice, name: str, shipped: float) -> None:
     for group in REPORTED:
         if group in choice.chosen:
             click.echo(f"  {group:12} {choice.chosen[group]:.3f} ({choice.baseline[group]:.3f})")
-    chosen = statistics.mean(choice.chosen[g] for g in REPORTED if g in choice.chosen)
-    shipped_mean = statistics.mean(choice.baseline[g] for g in REPORTED if g in choice.baseline)
     click.echo(
         f"folds chose {choice.picks} (median {choice.value:g}); mean out-of-fold AUC "
-        f"{chosen:.4f} with the picks, {shipped_mean:.4f} with {shipped:g}"
+        f"{_mean(choice.chosen):.4f} with the picks, {_mean(choice.baseline):.4f} with {shipped:g}"
     )
-    # Choosing a value is only worth it when the choosing itself holds up out of fold.
-    keep = shipped if chosen <= shipped_mean else choice.value
-    click.echo(f"{name} should be {keep:g}")
+    click.echo(f"{name} should be {recommended(choice, shipped):g}")
+
+
+def recommended(choice: Choice, shipped: float) -> float:
+    """The median pick, if choosing it holds up out of fold; otherwise the shipped value."""
+    return choice.value if _mean(choice.chosen) > _mean(choice.baseline) else shipped
+
+
+def _mean(found: dict[str, float]) -> float:
+    return statistics.mean(found[g] for g in REPORTED if g in found)
 
 
 def command(
     name: str,
     grid: Sequence[float],
-    setting: Callable[[Taxonomy, float], Taxonomy],
+    setting: Setting,
     shipped: Callable[[Taxonomy], float],
     prefer: Callable[[float], float],
     before: Callable[[Sequence[Doc]], None] = lambda _docs: None,
+    after: Callable[[Choice, Fold], None] = lambda _choice, _all: None,
 ) -> click.Command:
-    """The command that reads the corpus, runs `before` on the documents, and chooses `name`."""
+    """The command that reads the corpus, runs `before` on the documents, chooses `name`, and
+    runs `after` with the choice and every document (with the table fitted on all of them)."""
 
     @click.command()
     @corpus_option
@@ -136,6 +168,8 @@ def command(
         posts = posting_names(analyzer, corpus)
         before(docs)
         value = shipped(analyzer.taxonomy)
-        report(choose(docs, posts, analyzer, grid, setting, value, prefer), name, value)
+        choice = choose(docs, posts, analyzer, grid, setting, value, prefer)
+        report(choice, name, value)
+        after(choice, Fold(docs, fit_on(docs, posts, PSEUDO), analyzer.taxonomy))
 
     return main

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from resume_analyzer.taxonomy import Taxonomy
-from training.nested import command
+from training.nested import command, fixed
 
 GRID = (0.2, 0.15, 0.1, 0.05)
 
@@ -28,7 +28,7 @@ def with_presentation(taxonomy: Taxonomy, weight: float) -> Taxonomy:
 main = command(
     "scoring.components.presentation",
     GRID,
-    with_presentation,
+    fixed(with_presentation),
     shipped=lambda taxonomy: taxonomy.scoring.presentation,
     prefer=lambda weight: weight,
 )

@@ -25,7 +25,7 @@ from dataclasses import replace
 import click
 
 from resume_analyzer.taxonomy import Taxonomy
-from training.nested import command
+from training.nested import command, fixed
 from training.specificity import REPORTED, Doc
 
 GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
@@ -46,7 +46,7 @@ def readings(docs: Sequence[Doc]) -> None:
 main = command(
     "scoring.role_discount",
     GRID,
-    with_discount,
+    fixed(with_discount),
     shipped=lambda taxonomy: taxonomy.scoring.role_discount,
     prefer=lambda discount: discount,
     before=readings,
