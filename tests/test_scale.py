@@ -31,7 +31,7 @@ def test_each_band_reads_its_place(score: float, says: str) -> None:
 def test_the_bands_are_ordered_and_named_with_their_figures() -> None:
     assert scale.OTHER.low < scale.NEAR.low < scale.PM.low
     assert all(band.low < band.high for band in scale.BANDS)
-    assert "71–90" in scale_note(80)
+    assert "70–90" in scale_note(80)
 
 
 def test_the_docs_print_the_same_figures() -> None:
