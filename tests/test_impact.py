@@ -239,6 +239,8 @@ TABLE: list[Case] = [
          absent=["passive_voice"]),
     case("A firm bought by Lightower in 2012, I was brought in to lead the 6-person team",
          absent=["passive_voice"]),
+    case("I served two years in the unit of 40 and was transferred to the Denver office",
+         absent=["passive_voice"]),
     case("Wrote the onboarding guidelines for 40 staff, which were adopted company-wide",
          absent=["passive_voice"]),
     case("Built the survey of 300 patients. This information was later used for a paper",

@@ -22,7 +22,7 @@ from resume_analyzer.taxonomy.model import VerbTier
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from resume_analyzer.taxonomy import Taxonomy
 
@@ -693,8 +693,8 @@ def _done_to_people(participle: Token) -> bool:
     if subject is None:
         # No subject at all: the line's own ("Was asked to join…"), so the person's.
         return verb.i <= 1 or verb.dep_ == "ROOT"
-    if any(c.dep_ == "nsubjpass" and c.lower_ in _PERSONAL for c in verb.children):
-        return True  # "A provider of …, a firm bought in 2012, I was brought in to…"
+    if any(c.dep_ == subject.dep_ and c.lower_ in _PERSONAL for c in verb.children):
+        return True  # any of its subjects: "A provider…, a firm bought in 2012, I was brought in"
     return any(child.lower_ in {"my", "our"} for child in subject.children) and (
         subject.lower_ in _PEOPLE
     )
@@ -979,24 +979,31 @@ def _fills(doc: Doc, finding: Finding, measured: bool = False) -> bool:
         return False
     if word == "highly" and following is not None and following.lower_ in _CLASSIFIED:
         return False  # "highly classified materials": a security grade, not an intensifier
-    if word == "just" and doc[span.end : span.end + 2].text.lower() == "in time":
-        return False  # "just in time" delivery, a named method
-    if word == "just" and following is not None and following.lower_ in {"like", "as"}:
-        return False  # "just like a telephone is a tool…": a comparison
     if word in _MANNER_ADVERBS and _in_purpose(span[0]):
         return False
-    if word == "just" and following is not None and (following.like_num or following.is_digit):
-        return False
-    if word == "just" and span.start > 0 and doc[span.start - 1].lower_ == "not":
-        return False
+    if word == "just":
+        return _just_fills(doc, span)
     if word.endswith("ly") and len(span) == 1:
         return following is not None and following.pos_ in {"VERB", "AUX"}
-    if word != "just":
+    return True
+
+
+def _just_fills(doc: Doc, span: Span) -> bool:
+    """ "Just shipped…" is filler; "just in time" (a method), "just like" (a comparison),
+    "just 2 years", "not just" and "have just renewed" (recently) are not."""
+    following = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if doc[span.end : span.end + 2].text.lower() == "in time":
+        return False
+    if following is not None and (
+        following.lower_ in {"like", "as"} or following.like_num or following.is_digit
+    ):
+        return False
+    if before is not None and before.lower_ == "not":
+        return False
+    if before is None or following is None:
         return True
-    if span.start == 0 or span.end >= len(doc):
-        return True
-    before, after = doc[span.start - 1], doc[span.end]
-    return not (before.lemma_ == "have" and after.tag_ in {"VBN", "VBD"})
+    return not (before.lemma_ == "have" and following.tag_ in {"VBN", "VBD"})
 
 
 def _in_purpose(adverb: Token) -> bool:
