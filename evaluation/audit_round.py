@@ -56,16 +56,20 @@ NEW_PICK = {"resumes/pm": 3, "resumes/near": 2, "resumes/linkedin": 2, "resumes/
             "resumes/docx": 2, "labeled/livecareer_by_category": 6}  # fmt: skip
 
 
+def _resumes_in(folder: Path) -> list[tuple[str, Path]]:
+    """(digest, path) of every PDF and DOCX under a folder, in path order."""
+    return [
+        (hashlib.sha256(path.read_bytes()).hexdigest(), path)
+        for path in sorted(folder.rglob("*"))
+        if path.suffix.lower() in (".pdf", ".docx") and path.is_file()
+    ]
+
+
 def pick_new(corpus: Path, used: set[str]) -> list[tuple[str, Path]]:
     """(digest, path) of the resumes a held-out round takes."""
     chosen: list[tuple[str, Path]] = []
     for folder, count in NEW_PICK.items():
-        files = [
-            (hashlib.sha256(path.read_bytes()).hexdigest(), path)
-            for path in sorted((corpus / folder).rglob("*"))
-            if path.suffix.lower() in (".pdf", ".docx") and path.is_file()
-        ]
-        files = sorted((d, p) for d, p in files if d not in used)
+        files = sorted((d, p) for d, p in _resumes_in(corpus / folder) if d not in used)
         if folder.startswith("labeled/"):
             by_category: dict[str, tuple[str, Path]] = {}
             for digest, path in files:
@@ -80,18 +84,12 @@ def pick_scan(corpus: Path, used: set[str], limit: int) -> list[tuple[str, Path]
     each folder of NEW_PICK and each LiveCareer category, for a round on rare codes."""
     queues: list[list[tuple[str, Path]]] = []
     for folder in NEW_PICK:
-        paths = [
-            path
-            for path in sorted((corpus / folder).rglob("*"))
-            if path.suffix.lower() in (".pdf", ".docx") and path.is_file()
-        ]
-        groups: dict[str, list[Path]] = {}
-        for path in paths:
+        groups: dict[str, list[tuple[str, Path]]] = {}
+        for digest, path in _resumes_in(corpus / folder):
             key = path.parent.name if folder.startswith("labeled/") else folder
-            groups.setdefault(key, []).append(path)
-        for group in groups.values():
-            found = [(hashlib.sha256(p.read_bytes()).hexdigest(), p) for p in group]
-            queues.append([(d, p) for d, p in found if d not in used])
+            if digest not in used:
+                groups.setdefault(key, []).append((digest, path))
+        queues += groups.values()
     chosen: list[tuple[str, Path]] = []
     seen: set[str] = set()
     while len(chosen) < limit and any(queues):

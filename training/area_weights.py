@@ -20,15 +20,15 @@ comments say what each area is. Prints counts and AUCs, never text or file names
 
 from __future__ import annotations
 
-import statistics
+from collections.abc import Callable
 from dataclasses import replace
 
 import click
 
 from resume_analyzer.scoring.result import Analysis
 from resume_analyzer.taxonomy import Taxonomy
-from training.nested import Choice, Fold, command, recommended, scores
-from training.specificity import REPORTED, Features, aucs
+from training.nested import Choice, Fold, command, mean_auc, recommended, scores
+from training.specificity import Features
 
 GRID = (0.0, 0.25, 0.5, 0.75, 1.0)
 
@@ -38,37 +38,31 @@ def areas(found: Analysis) -> Features:
     return dict(coverage.details["areas"])
 
 
-def lifts(fold: Fold) -> dict[str, float]:
-    """How far each area's own score separates PM/APM resumes from the others, above chance."""
-    found = scores(fold.train, fold.taxonomy, fold.table, read=areas)
-    out = {}
-    for area in fold.taxonomy.areas:
-        by_group = aucs(fold.train, found, area.id)
-        mean = statistics.mean(by_group[g] for g in REPORTED if g in by_group)
-        out[area.id] = max(0.0, mean - 0.5)
-    return out
+def mixing(fold: Fold) -> Callable[[float], dict[str, float]]:
+    """The area weights for each share: the taxonomy's mixed with each area's lift, how far
+    its own score separates PM/APM resumes from the others above chance, fitted once."""
+    taxonomy = fold.taxonomy
+    given = {area.id: area.weight / taxonomy.total_weight for area in taxonomy.areas}
+    found = scores(fold.train, taxonomy, fold.table, read=areas)
+    lift = {a: max(0.0, mean_auc(fold.train, found, a) - 0.5) for a in given}
+    total = sum(lift.values()) or 1.0
+    return lambda share: {a: (1 - share) * given[a] + share * lift[a] / total for a in given}
 
 
-def mixed(fold: Fold, share: float) -> dict[str, float]:
-    given = {area.id: area.weight / fold.taxonomy.total_weight for area in fold.taxonomy.areas}
-    if share == 0:
-        return given  # the taxonomy as it is; nothing to fit
-    learned = lifts(fold)
-    total = sum(learned.values()) or 1.0
-    return {a: (1 - share) * given[a] + share * learned[a] / total for a in given}
+def setting(fold: Fold) -> Callable[[float], Taxonomy]:
+    mix = mixing(fold)
 
+    def at(share: float) -> Taxonomy:
+        weights = mix(share)
+        weighted = tuple(replace(a, weight=weights[a.id]) for a in fold.taxonomy.areas)
+        return replace(fold.taxonomy, areas=weighted)
 
-def with_weights(taxonomy: Taxonomy, weights: dict[str, float]) -> Taxonomy:
-    return replace(taxonomy, areas=tuple(replace(a, weight=weights[a.id]) for a in taxonomy.areas))
-
-
-def setting(fold: Fold, share: float) -> Taxonomy:
-    return with_weights(fold.taxonomy, mixed(fold, share))
+    return at
 
 
 def fitted(choice: Choice, everything: Fold) -> None:
     share = recommended(choice, 0.0)
-    weights = mixed(everything, share)
+    weights = mixing(everything)(share)
     click.echo(f"area weights fitted on every file with share {share:g} (taxonomy's in brackets):")
     for area in everything.taxonomy.areas:
         given = area.weight / everything.taxonomy.total_weight

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
@@ -52,13 +52,18 @@ class Fold:
     taxonomy: Taxonomy
 
 
-# `setting(fold, value)` is the taxonomy with the value set, fitted on the fold if it needs to.
-Setting = Callable[[Fold, float], Taxonomy]
+# `setting(fold)` fits what it needs on the fold once and gives, for each value, the
+# taxonomy with that value set.
+Setting = Callable[[Fold], Callable[[float], Taxonomy]]
 
 
-def fixed(set_value: Callable[[Taxonomy, float], Taxonomy]) -> Setting:
-    """A setting that needs nothing from the fold: one number put into the taxonomy."""
-    return lambda fold, value: set_value(fold.taxonomy, value)
+def scoring_field(name: str) -> Setting:
+    """A setting that needs nothing from the fold: one field of the taxonomy's `scoring`."""
+    return lambda fold: (
+        lambda value: replace(
+            fold.taxonomy, scoring=replace(fold.taxonomy.scoring, **{name: value})
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -84,8 +89,12 @@ def scores(
     return out
 
 
-def mean_auc(docs: Sequence[Doc], feats: dict[str, Features]) -> float:
-    found = aucs(docs, feats, "score")
+def mean_auc(docs: Sequence[Doc], feats: dict[str, Features], key: str = "score") -> float:
+    """The mean AUC of a feature, PM/APM against each reported group."""
+    return group_mean(aucs(docs, feats, key))
+
+
+def group_mean(found: dict[str, float]) -> float:
     return statistics.mean(found[g] for g in REPORTED if g in found)
 
 
@@ -106,8 +115,8 @@ def choose(
         out = {d.row.digest for d in fold}
         train = [d for d in docs if d.row.digest not in out]
         table = fit_on(train, posts, PSEUDO)
-        fold_of = Fold(train, table, analyzer.taxonomy)
-        taxonomies = {v: setting(fold_of, v) for v in {*grid, shipped}}
+        at = setting(Fold(train, table, analyzer.taxonomy))
+        taxonomies = {v: at(v) for v in {*grid, shipped}}
         fitted = {v: mean_auc(train, scores(train, taxonomies[v], table)) for v in grid}
         best = max(grid, key=lambda v: (round(fitted[v], TIE), prefer(v)))
         picks.append(best)
@@ -132,18 +141,15 @@ def report(choice: Choice, name: str, shipped: float) -> None:
             click.echo(f"  {group:12} {choice.chosen[group]:.3f} ({choice.baseline[group]:.3f})")
     click.echo(
         f"folds chose {choice.picks} (median {choice.value:g}); mean out-of-fold AUC "
-        f"{_mean(choice.chosen):.4f} with the picks, {_mean(choice.baseline):.4f} with {shipped:g}"
+        f"{group_mean(choice.chosen):.4f} with the picks, {group_mean(choice.baseline):.4f} "
+        f"with {shipped:g}"
     )
     click.echo(f"{name} should be {recommended(choice, shipped):g}")
 
 
 def recommended(choice: Choice, shipped: float) -> float:
     """The median pick, if choosing it holds up out of fold; otherwise the shipped value."""
-    return choice.value if _mean(choice.chosen) > _mean(choice.baseline) else shipped
-
-
-def _mean(found: dict[str, float]) -> float:
-    return statistics.mean(found[g] for g in REPORTED if g in found)
+    return choice.value if group_mean(choice.chosen) > group_mean(choice.baseline) else shipped
 
 
 def command(

@@ -13,22 +13,15 @@ and AUCs, never text or file names.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from resume_analyzer.taxonomy import Taxonomy
-from training.nested import command, fixed
+from training.nested import command, scoring_field
 
 GRID = (0.2, 0.15, 0.1, 0.05)
-
-
-def with_presentation(taxonomy: Taxonomy, weight: float) -> Taxonomy:
-    return replace(taxonomy, scoring=replace(taxonomy.scoring, presentation=weight))
 
 
 main = command(
     "scoring.components.presentation",
     GRID,
-    fixed(with_presentation),
+    scoring_field("presentation"),
     shipped=lambda taxonomy: taxonomy.scoring.presentation,
     prefer=lambda weight: weight,
 )

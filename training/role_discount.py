@@ -20,19 +20,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 
 import click
 
-from resume_analyzer.taxonomy import Taxonomy
-from training.nested import command, fixed
+from training.nested import command, scoring_field
 from training.specificity import REPORTED, Doc
 
 GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
-
-
-def with_discount(taxonomy: Taxonomy, discount: float) -> Taxonomy:
-    return replace(taxonomy, scoring=replace(taxonomy.scoring, role_discount=discount))
 
 
 def readings(docs: Sequence[Doc]) -> None:
@@ -46,7 +40,7 @@ def readings(docs: Sequence[Doc]) -> None:
 main = command(
     "scoring.role_discount",
     GRID,
-    fixed(with_discount),
+    scoring_field("role_discount"),
     shipped=lambda taxonomy: taxonomy.scoring.role_discount,
     prefer=lambda discount: discount,
     before=readings,
