@@ -86,6 +86,7 @@ def document_texts(resume: Resume) -> list[str]:
         texts.append(section.heading)
         for entry in section.entries:
             texts += [entry.title, entry.organization, entry.location, entry.dates]
+            texts += entry.details
             texts.append(entry.duration)
         texts += [bullet.text for bullet in section.bullets]
     return [t for t in texts if t]

@@ -102,7 +102,9 @@ class Entry:
 
     `start` and `end` are ISO partial dates ("2021", "2021-06"); `current` is true when the
     end reads "Present", "Current", "Now" or similar. `duration` is the time the entry says it
-    took ("2 years 3 months", as LinkedIn prints it), None when it says none.
+    took ("2 years 3 months", as LinkedIn prints it), None when it says none. `details` is what
+    else the header says, in its order: a grade ("GPA 3.8/4.0"), "Expected", a tech stack, a
+    link's label, a second organization.
     """
 
     title: str | None
@@ -115,10 +117,14 @@ class Entry:
     page: int
     line: int
     duration: str | None = None
+    details: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        # "duration" only where printed, so documents without one keep their exact shape.
-        extra = {"duration": self.duration} if self.duration else {}
+        # "duration" and "details" only where printed, so documents without them keep their
+        # exact shape.
+        extra: dict[str, Any] = {"duration": self.duration} if self.duration else {}
+        if self.details:
+            extra["details"] = list(self.details)
         return {
             "title": self.title,
             "organization": self.organization,

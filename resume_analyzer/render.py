@@ -6,7 +6,7 @@ from resume_analyzer.document import Entry, Resume
 
 
 def _entry_line(entry: Entry) -> str:
-    parts = [p for p in (entry.title, entry.organization, entry.location) if p]
+    parts = [p for p in (entry.title, entry.organization, entry.location, *entry.details) if p]
     end = "present" if entry.current else entry.end
     dates = " – ".join(d for d in (entry.start, end) if d)
     return " | ".join([*parts, dates] if dates else parts) or "(entry)"

@@ -100,6 +100,24 @@ def test_ligature_from_another_font_stays_inside_its_word(slack: float) -> None:
     )
 
 
+@pytest.mark.parametrize("space", [0.26, 0.333])
+def test_word_space_before_a_same_font_ligature_is_kept(space: float) -> None:
+    """LaTeX draws "ﬁ" in the body font and no space characters: "Developed ﬁrmware" has an
+    interword gap of about a third of the size before the ligature, and none inside words."""
+    chars = []
+    x = 0.0
+    for text in ["D", "e", "v", "\ufb01", "r", "m", "SPACE", "\ufb01", "l", "e", "s"]:
+        if text == "SPACE":
+            x += space * 10
+            continue
+        chars.append(
+            {"text": text, "x0": x, "x1": x + 5, "top": 0, "bottom": 10, "size": 10,
+             "fontname": "CMR10"}
+        )
+        x += 5
+    assert [w.text for w in build_words(glyphs_of(chars)).words] == ["Dev\ufb01rm", "\ufb01les"]
+
+
 def test_private_use_ligatures_read_as_letters() -> None:
     chars = [
         {"text": t, "x0": x, "x1": x + 5, "top": 0, "bottom": 10, "size": 10, "fontname": "F"}

@@ -49,11 +49,13 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
     joined = "\n".join(texts)
     dates = find_date_range(joined)
     rest = joined
+    qualifier = ""
     if dates:
         rest = joined[: dates.span[0]] + " " + joined[dates.span[1] :]
-        rest = re.sub(
-            r"\b(?:expected|anticipated|graduat(?:ed|ion|ing))\b:?", " ", rest, flags=re.I
-        )
+        # "Expected May 2026": the word says the date is still to come; it is kept as a
+        # detail, not read as the school or the degree.
+        qualifier = " ".join(m.group(1) for m in _QUALIFIER.finditer(rest))
+        rest = _QUALIFIER.sub(" ", rest)
     duration = find_duration(rest)
     if duration:
         rest = rest[: duration[1][0]] + " " + rest[duration[1][1] :]
@@ -96,12 +98,15 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
         if mode_only and len(segments) > 1:
             location = mode_only[0]
             segments = [s for s in segments if s is not mode_only[0]]
-    title, organization = _title_and_org(segments, kind)
+    title, organization, remaining = _title_and_org(segments, kind)
     employer = _after_at(rest)
     if kind != "education" and employer and employer != organization:
         # "Engineer, Payments Team at Initech": what follows "at" is the employer.
+        remaining += [organization] if organization else []
         title = title if title != employer else organization
         organization = employer
+    details = [qualifier] if qualifier else []
+    details += [s for s in remaining if s not in (title, organization)]
     return Entry(
         title=title,
         organization=organization,
@@ -113,9 +118,11 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
         page=page,
         line=line,
         duration=duration[0] if duration else None,
+        details=tuple(details),
     )
 
 
+_QUALIFIER = re.compile(r"\b(expected|anticipated|graduat(?:ed|ion|ing))\b:?", re.IGNORECASE)
 _WORK_MODES = r"remote|hybrid|on-?site|in-?office"
 _PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|do|da|del|la|le|län|am|upon))*"
 _PLACE_LINE = re.compile(rf"^{_PLACE_WORD}(?:,\s*{_PLACE_WORD}){{1,2}}$")
@@ -171,9 +178,13 @@ def _with_field(title: str, segments: list[str], remaining: list[str]) -> str:
     return title
 
 
-def _title_and_org(segments: list[str], kind: SectionKind) -> tuple[str | None, str | None]:
+def _title_and_org(
+    segments: list[str], kind: SectionKind
+) -> tuple[str | None, str | None, list[str]]:
+    """The title, the organization, and the segments that are neither (a grade, a tech stack,
+    a link's label)."""
     if not segments:
-        return None, None
+        return None, None, []
     title_pattern = _DEGREE if kind == "education" else ROLE
     titles = [s for s in segments if title_pattern.search(s) and not ORGANIZATION.search(s)]
     orgs = [s for s in segments if ORGANIZATION.search(s) and s not in titles]
@@ -189,4 +200,4 @@ def _title_and_org(segments: list[str], kind: SectionKind) -> tuple[str | None, 
     else:
         title = title or (remaining.pop(0) if remaining else None)
         organization = organization or (remaining.pop(0) if remaining else None)
-    return title, organization
+    return title, organization, remaining

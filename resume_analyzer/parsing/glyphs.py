@@ -11,8 +11,8 @@ tolerance, and wherever the font changes. Real resumes break both assumptions:
 
 Here a row's own letter spacing is measured first (the median gap between its characters, per
 run of one font and size), and a gap counts as a space only when it is clearly wider than that:
-a tenth of the font size more for ordinary letters, a third more next to a ligature, whose
-metrics are the least trustworthy. Space characters always separate words.
+a tenth of the font size more for ordinary letters, a third more next to a ligature drawn from
+another font than its neighbour, whose metrics are the least trustworthy. Space characters always separate words.
 
 Characters pdfminer could not map to Unicode arrive as "(cid:N)". A lone one is a symbol (a
 bullet or an icon) and becomes "•", which `lines.split_marker` reads as a marker; one inside a
@@ -185,7 +185,11 @@ def _split_row(row: Sequence[Glyph]) -> list[list[Glyph]]:
         if previous is not None:
             size = min(prev_size, glyph.size) or 1.0
             least = min(prev_usual, usual)
-            share = LIGATURE_GAP if prev_lig or lig else LETTER_GAP
+            # A ligature's metrics are untrustworthy only when it is drawn from another font
+            # than its neighbour: in its own font (LaTeX's "fi") a word space before it is an
+            # ordinary one, a third of the size, which the wider share would miss.
+            other_font = (prev_lig or lig) and previous.font != glyph.font
+            share = LIGATURE_GAP if other_font else LETTER_GAP
             # Letter-spaced text is spaced by hand or unevenly ("C A S E ST U D I ES"): half
             # its usual gap more is still a letter gap; a word gap is the letter gap twice
             # plus a space.

@@ -196,7 +196,7 @@ def _line_views(resume: Resume, evidence: Evidence) -> tuple[LineView, ...]:
 
 
 def _entry_text(entry: Entry) -> str:
-    parts = (entry.title, entry.organization, entry.location, entry.dates)
+    parts = (entry.title, entry.organization, entry.location, *entry.details, entry.dates)
     return " | ".join(part for part in parts if part)
 
 

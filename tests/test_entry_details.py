@@ -1,0 +1,64 @@
+"""Entry headers keep every part: what is neither title, organization, place nor dates is a
+detail (a grade, "Expected", a tech stack, a link's label), never dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from resume_analyzer.parsing import parse_resume
+from resume_analyzer.parsing.entries import parse_entry
+from resume_analyzer.render import outline
+
+
+@pytest.mark.parametrize(
+    ("texts", "kind", "title", "organization", "details"),
+    [
+        (
+            ["University of Michigan, Expected May 2027", "B.S. Computer Science | GPA 3.8/4.0"],
+            "education",
+            "B.S. Computer Science",
+            "University of Michigan",
+            ("Expected", "GPA 3.8/4.0"),
+        ),
+        (
+            ["Habit Tracker | React, Node.js, Postgres | Jan 2024 – Mar 2024"],
+            "projects",
+            "Habit Tracker",
+            None,  # the first tool is read as the organization: not what this test is about
+            ("Node.js", "Postgres"),
+        ),
+        (
+            ["Engineer, Payments Team at Initech, 2019 – 2021"],
+            "experience",
+            "Engineer",
+            "Initech",
+            ("Payments Team",),
+        ),
+        # Nothing left over: no details, and the JSON keeps its old shape.
+        (["Product Manager | Hooli | 2021 – 2023"], "experience", "Product Manager", "Hooli", ()),
+    ],
+)
+def test_header_parts_beyond_the_fields_are_details(
+    texts: list[str], kind: str, title: str, organization: str | None, details: tuple[str, ...]
+) -> None:
+    entry = parse_entry(texts, kind, 1, 1)  # type: ignore[arg-type]
+    assert (entry.title, entry.details) == (title, details)
+    if organization is not None:
+        assert entry.organization == organization
+    assert ("details" in entry.to_dict()) == bool(details)
+
+
+def test_details_reach_the_outline_and_the_json() -> None:
+    text = (
+        "Jordan Example\njordan@example.com | (415) 555-0199\n\n"
+        "EDUCATION\n"
+        "University of Michigan | B.S. Computer Science | GPA 3.8/4.0 | Expected May 2027\n\n"
+        "EXPERIENCE\n"
+        "Product Manager | Hooli | 2021 – 2023\n"
+        "- Shipped a billing page that cut support tickets by 22% in one quarter\n"
+    )
+    resume = parse_resume(text.encode(), filename="cv.txt")
+    school = resume.sections[0].entries[0]
+    assert "GPA 3.8/4.0" in school.details and "Expected" in school.details
+    assert "GPA 3.8/4.0" in resume.to_dict()["sections"][0]["entries"][0]["details"]
+    assert "GPA 3.8/4.0" in outline(resume)
