@@ -345,3 +345,74 @@ def test_a_degree_keeps_its_abbreviation_and_field(line: str, title: str) -> Non
     entry = parse_entry(["Example State University", line], "education", 1, 1)
     assert entry.organization == "Example State University"
     assert entry.title == title
+
+
+@pytest.mark.parametrize(
+    ("texts", "title", "company", "place"),
+    [
+        # "Team" names organizations elsewhere; here the title line is the title, whole.
+        (
+            [
+                "January 2013 - May 2016\tDevelopment Team Lead",
+                "FC Capital|(3 years 5 months)",
+                "Sydney, New South Wales, Australia",
+            ],
+            "Development Team Lead",
+            "FC Capital",
+            "Sydney, New South Wales, Australia",
+        ),
+        # A place no list of regions knows in full, and one alone on its line.
+        (
+            [
+                "November 2013 - June 2018\tTutor",
+                "Amilla|(4 years 8 months)",
+                "Athens, Attiki, Greece",
+            ],
+            "Tutor",
+            "Amilla",
+            "Athens, Attiki, Greece",
+        ),
+        (
+            ["April 2026 - Present\tSoftware Engineer", "Philtech Inc.|(3 months)", "Taguig"],
+            "Software Engineer",
+            "Philtech Inc.",
+            "Taguig",
+        ),
+        (
+            [
+                "October 2015 - January 2016\tWeb Developer, designer, Sales",
+                "Telesalg AS|(4 months)",
+                "Skien, Vestfold og Telemark, Norway",
+            ],
+            "Web Developer, designer, Sales",
+            "Telesalg AS",
+            "Skien, Vestfold og Telemark, Norway",
+        ),
+        (
+            ["July 2019 - March 2021\tSoftware Engineer", "Refinitiv, an LSEG business|(1 year)"],
+            "Software Engineer",
+            "Refinitiv, an LSEG business",
+            None,
+        ),
+    ],
+)
+def test_a_position_keeps_its_title_company_and_place_whole(
+    texts: list[str], title: str, company: str, place: str | None
+) -> None:
+    from resume_analyzer.parsing.entries import parse_entry
+
+    entry = parse_entry(texts, "experience", 1, 1)
+    assert (entry.title, entry.organization, entry.location) == (title, company, place)
+    assert entry.details == ()
+
+
+def test_a_third_line_that_is_no_place_is_a_detail() -> None:
+    from resume_analyzer.parsing.entries import parse_entry
+
+    texts = [
+        "May 2017 - July 2017\tStudent Painter",
+        "Example University|(3 months)",
+        "Dormitories in the campus",
+    ]
+    entry = parse_entry(texts, "experience", 1, 1)
+    assert (entry.location, entry.details) == (None, ("Dormitories in the campus",))

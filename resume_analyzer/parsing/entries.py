@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from resume_analyzer.document import Entry, SectionKind
 from resume_analyzer.parsing.contact import find_location
 from resume_analyzer.parsing.dates import find_date_range, find_duration
+from resume_analyzer.parsing.linkedin_entries import DURATION as LINKEDIN_DURATION
 
 ROLE = re.compile(
     r"\b(?:intern(?:ship)?|engineer|manager|analyst|associate|developer|designer|lead|"
@@ -65,13 +66,13 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
     # A template's "Company Name" placeholder right after the title, with no separator
     # ("Network Analyst Company Name ｜ City , State"): the two are apart.
     rest = re.sub(r"(?<=\S)\s+(?=Company Name\b)", " | ", rest)
-    location = find_location(rest.split("\n"))
-    if location:
-        location = _place_only(location)
-    elif duration and len(texts) > 2:
-        # A LinkedIn position (it prints a duration): the line under the company, shaped
-        # "Place, Region[, Country]" ("Piraeus, Attiki, Greece", "Stockholms län, Sverige"),
-        # is the place, even where no list of regions knows it.
+    location = _linkedin_place(texts) if duration else None
+    if location is None:
+        location = find_location(rest.split("\n"))
+        location = _place_only(location) if location else None
+    if location is None and duration and len(texts) > 2:
+        # Another position printing a duration: a line under the company shaped
+        # "Place, Region[, Country]" is the place, even where no list of regions knows it.
         location = next(
             (
                 t.strip()
@@ -98,8 +99,13 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
         if mode_only and len(segments) > 1:
             location = mode_only[0]
             segments = [s for s in segments if s is not mode_only[0]]
-    title, organization, remaining = _title_and_org(segments, kind)
-    employer = _after_at(rest)
+    position = _linkedin_position(texts)
+    if position:
+        title, organization = position
+        remaining = [t.strip() for t in texts[2:] if t.strip() != location]
+    else:
+        title, organization, remaining = _title_and_org(segments, kind)
+    employer = _after_at(rest) if position is None else None
     if kind != "education" and employer and employer != organization:
         # "Engineer, Payments Team at Initech": what follows "at" is the employer.
         remaining += [organization] if organization else []
@@ -124,8 +130,37 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
 
 _QUALIFIER = re.compile(r"\b(expected|anticipated|graduat(?:ed|ion|ing))\b:?", re.IGNORECASE)
 _WORK_MODES = r"remote|hybrid|on-?site|in-?office"
-_PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|do|da|del|la|le|län|am|upon))*"
+_PLACE_WORD = (
+    r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+    r"(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|do|da|del|la|le|län|am|upon|og|och|und|y|di|von|van))*"
+)
 _PLACE_LINE = re.compile(rf"^{_PLACE_WORD}(?:,\s*{_PLACE_WORD}){{1,2}}$")
+_ANY_PLACE = re.compile(rf"^{_PLACE_WORD}(?:,\s*{_PLACE_WORD}){{0,3}}$")
+
+
+def _linkedin_position(texts: Sequence[str]) -> tuple[str | None, str | None] | None:
+    """The title and company of a LinkedIn position, as `linkedin_entries` hands it on
+    ("dates<tab>title" / "company|(duration)" / place), each whole: split at commas and
+    dashes, "Development Team Lead" read as the organization ("Team") and the company as
+    the title."""
+    if len(texts) < 2 or "\t" not in texts[0]:
+        return None
+    duration = LINKEDIN_DURATION.search(texts[1])
+    if duration is None:
+        return None
+    title = texts[0].split("\t", 1)[1].strip()
+    company = texts[1][: duration.start()].rstrip("| ").strip()
+    return title or None, company or None
+
+
+def _linkedin_place(texts: Sequence[str]) -> str | None:
+    """A LinkedIn position has its place alone on the third line: taken whole ("Athens,
+    Attiki, Greece", "Taguig", "West Bank"), where a list of regions would keep only a tail
+    it knows ("Attiki, Greece") or nothing."""
+    if len(texts) < 3 or _linkedin_position(texts) is None:
+        return None
+    place = texts[2].strip()
+    return place if _ANY_PLACE.match(place) else None
 
 
 def _place_only(location: str) -> str:
