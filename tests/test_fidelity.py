@@ -111,8 +111,15 @@ def test_word_space_before_a_same_font_ligature_is_kept(space: float) -> None:
             x += space * 10
             continue
         chars.append(
-            {"text": text, "x0": x, "x1": x + 5, "top": 0, "bottom": 10, "size": 10,
-             "fontname": "CMR10"}
+            {
+                "text": text,
+                "x0": x,
+                "x1": x + 5,
+                "top": 0,
+                "bottom": 10,
+                "size": 10,
+                "fontname": "CMR10",
+            }
         )
         x += 5
     assert [w.text for w in build_words(glyphs_of(chars)).words] == ["Dev\ufb01rm", "\ufb01les"]

@@ -180,6 +180,12 @@ def test_contact_from_the_sidebar_and_the_top_of_the_main_column(resume: Resume)
     assert contact.email == "jane.doe@example.com"
     assert contact.phone == "(415) 555-0134"
     assert contact.link("linkedin") == "https://www.linkedin.com/in/jane-doe-example-123"
+    # The line under the headline is the place, whole, though no list of regions knows it.
+    assert contact.location == "San Francisco Bay Area"
+
+
+def test_the_headline_is_kept_in_the_preamble(resume: Resume) -> None:
+    assert resume.preamble == ("Associate Product Manager at Globex Inc | Growth and Onboarding",)
 
 
 def test_each_position_is_an_entry_with_title_company_dates_and_duration(resume: Resume) -> None:

@@ -192,6 +192,19 @@ def find_links(texts: Iterable[str], targets: Sequence[str]) -> tuple[Link, ...]
 
 
 _PLACE_PLACEHOLDER = re.compile(r"\bCity\s*,\s*State\b")
+# A place written out: capitalised words joined by commas ("Skien, Vestfold og Telemark,
+# Norway"), with the small words of place names in several languages.
+_PLACE_WORD = (
+    r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+    r"(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|do|da|del|la|le|län|am|upon|og|och|und|y|di|von|van))*"
+)
+
+
+def is_place_line(text: str, parts: tuple[int, int] = (1, 4)) -> bool:
+    """Whether a whole line is shaped like a place of `parts` comma-separated parts."""
+    least, most = parts
+    shape = rf"{_PLACE_WORD}(?:,\s*{_PLACE_WORD}){{{least - 1},{most - 1}}}"
+    return re.fullmatch(shape, text.strip()) is not None
 
 
 def find_location(texts: Iterable[str]) -> str | None:
@@ -316,6 +329,7 @@ def extract_contact(
         name=find_name(top_lines),
         email=email,
         phone=phone,
-        location=find_location(top_text),
+        location=next((ln.text.strip() for ln in top_lines if ln.place), None)
+        or find_location(top_text),
         links=find_links([*top_text, *all_text], link_targets),
     )

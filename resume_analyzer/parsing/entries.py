@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from resume_analyzer.document import Entry, SectionKind
-from resume_analyzer.parsing.contact import find_location
+from resume_analyzer.parsing.contact import find_location, is_place_line
 from resume_analyzer.parsing.dates import find_date_range, find_duration
 from resume_analyzer.parsing.linkedin_entries import DURATION as LINKEDIN_DURATION
 
@@ -77,7 +77,7 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
             (
                 t.strip()
                 for t in texts[2:]
-                if _PLACE_LINE.match(t.strip()) and not ORGANIZATION.search(t)
+                if is_place_line(t, (2, 3)) and not ORGANIZATION.search(t)
             ),
             None,
         )
@@ -130,12 +130,6 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
 
 _QUALIFIER = re.compile(r"\b(expected|anticipated|graduat(?:ed|ion|ing))\b:?", re.IGNORECASE)
 _WORK_MODES = r"remote|hybrid|on-?site|in-?office"
-_PLACE_WORD = (
-    r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
-    r"(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|do|da|del|la|le|län|am|upon|og|och|und|y|di|von|van))*"
-)
-_PLACE_LINE = re.compile(rf"^{_PLACE_WORD}(?:,\s*{_PLACE_WORD}){{1,2}}$")
-_ANY_PLACE = re.compile(rf"^{_PLACE_WORD}(?:,\s*{_PLACE_WORD}){{0,3}}$")
 
 
 def _linkedin_position(texts: Sequence[str]) -> tuple[str | None, str | None] | None:
@@ -160,7 +154,7 @@ def _linkedin_place(texts: Sequence[str]) -> str | None:
     if len(texts) < 3 or _linkedin_position(texts) is None:
         return None
     place = texts[2].strip()
-    return place if _ANY_PLACE.match(place) else None
+    return place if is_place_line(place) else None
 
 
 def _place_only(location: str) -> str:

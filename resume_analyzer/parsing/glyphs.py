@@ -12,7 +12,8 @@ tolerance, and wherever the font changes. Real resumes break both assumptions:
 Here a row's own letter spacing is measured first (the median gap between its characters, per
 run of one font and size), and a gap counts as a space only when it is clearly wider than that:
 a tenth of the font size more for ordinary letters, a third more next to a ligature drawn from
-another font than its neighbour, whose metrics are the least trustworthy. Space characters always separate words.
+another font than its neighbour, whose metrics are the least trustworthy. Space characters
+always separate words.
 
 Characters pdfminer could not map to Unicode arrive as "(cid:N)". A lone one is a symbol (a
 bullet or an icon) and becomes "•", which `lines.split_marker` reads as a marker; one inside a

@@ -30,6 +30,9 @@ class Line:
     the text starts, in points for a PDF and in characters for plain text (None when unknown).
     `gap_above` is the white space to the previous line of the same block in points (None when
     unknown). `heading_level` comes from a DOCX style such as "Heading 1" (0 for "Title").
+    `place` marks a header line the reader knows is the person's location (a LinkedIn export
+    prints it alone under the headline), so it is taken whole even where no list of regions
+    knows it ("Greater Sydney Area", "Metro Manila").
     """
 
     text: str
@@ -47,6 +50,7 @@ class Line:
     rule_below: bool = False
     heading_level: int | None = None
     in_header: bool = False
+    place: bool = False
 
 
 @dataclass

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from resume_analyzer.document import Box
-from resume_analyzer.parsing.contact import EMAIL
+from resume_analyzer.parsing.contact import EMAIL, is_place_line
 from resume_analyzer.parsing.dates import find_date_range
 from resume_analyzer.parsing.layout import Segment, Word, group_rows, make_line, split_segments
 from resume_analyzer.parsing.lines import Line
@@ -129,7 +129,10 @@ def rebuild(lines: Sequence[Line]) -> list[Line]:
     out = _Output()
     top, sections = _split_main(main)
     side_head, side_sections = _split_sidebar(side)
-    out.header(_top_lines(top))
+    name_and_headline, place = _top_lines(top)
+    out.header(name_and_headline)
+    if place:
+        out.header([place], place=is_place_line(" ".join(ln.text for ln in place)))
     out.header(_contact_items(side_head))
     for heading, body in side_sections:
         if heading.text.strip().casefold() == "contact":
@@ -178,15 +181,16 @@ def _parts(lines: Sequence[Line], heads: Sequence[int]) -> tuple[list[Line], lis
     return list(lines[: heads[0]]), parts
 
 
-def _top_lines(top: Sequence[Line]) -> list[list[Line]]:
-    """Name, headline (wrapped lines joined) and location (the last line), one item each."""
+def _top_lines(top: Sequence[Line]) -> tuple[list[list[Line]], list[Line]]:
+    """Name and headline (wrapped lines joined), one item each, and the location: the last
+    line, where there are lines enough for all three."""
     if not top:
-        return []
+        return [], []
     name = [ln for ln in top if abs(ln.size - top[0].size) < 0.5]
     rest = list(top[len(name) :])
     if len(rest) < 2:
-        return [name, rest] if rest else [name]
-    return [name, rest[:-1], rest[-1:]]
+        return ([name, rest] if rest else [name]), []
+    return [name, rest[:-1]], rest[-1:]
 
 
 def _contact_items(lines: Sequence[Line]) -> list[list[Line]]:
@@ -280,10 +284,11 @@ class _Output:
         fields.update(looks)
         self.lines.append(replace(first, text=text, box=box, block=100_000 + self.block, **fields))
 
-    def header(self, items: Sequence[Sequence[Line]]) -> None:
+    def header(self, items: Sequence[Sequence[Line]], place: bool = False) -> None:
         for item in items:
             if item:
-                self._add(item, _join_wrapped([ln.text for ln in item]), in_header=True)
+                text = _join_wrapped([ln.text for ln in item])
+                self._add(item, text, in_header=True, place=place)
 
     def heading(self, line: Line) -> None:
         self._add([line], line.text.strip(), heading_level=1)

@@ -236,17 +236,24 @@ def _leftover_preamble(
     preamble: Sequence[Line], contact: Contact, summary: Section | None
 ) -> tuple[str, ...]:
     """The lines above the first heading that no field holds: not the name's line, not
-    contact details, not the summary, not a running header."""
+    contact details, not the summary, not a running header. A LinkedIn export's header lines
+    count too: its headline ("Engineering Manager at Gumtree") is held nowhere else."""
     held = " ".join(b.text for b in summary.bullets) if summary else ""
     kept: list[str] = []
     for line in preamble:
         text = line.text.strip()
-        if line.in_header or not text or _is_contact_line(text) or text in held:
+        if not text or _is_contact_line(text) or text in held or _LABELLED.search(text):
             continue
         if (contact.name and contact.name in text) or text == contact.location:
             continue
+        if line.in_header and contact.location and contact.location in text:
+            continue
         kept.append(text)
     return tuple(kept)
+
+
+# A LinkedIn contact item ends with its grey label: "+1 555 0100 (Mobile)".
+_LABELLED = re.compile(r"\([A-Z][\w-]*(?: [\w-]+){0,2}\)$")
 
 
 def _is_contact_line(text: str) -> bool:
