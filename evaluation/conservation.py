@@ -17,7 +17,9 @@ Lost words are counted by kind: page numbers and running headers (dropped on pur
 encoding debris (separator glyphs pdfplumber's plain text decodes as "â" or "ï1 4", which the
 parser reads as the glyphs they are), doubled glyphs (a bold face drawn twice, which the plain
 text spells "lleeaadd"), bullet glyphs (a bullet drawn as the letter "o"), run-together text
-(a justified paragraph the plain text gives without spaces, longer than a run is matched), and
+(a justified paragraph the plain text gives without spaces, longer than a run is matched),
+contact labels and company totals of LinkedIn exports (the "Contact" heading and "(Mobile)":
+held as the field they name; a company's tenure: the sum of its positions' durations), and
 others, the losses not explained.
 
 Only counts, ratios and file names are printed, never the documents' text.
@@ -41,6 +43,7 @@ from evaluation import corpus_option, json_option
 from evaluation.files import attempt_parse
 from evaluation.metrics import LIVECAREER
 from resume_analyzer.document import Resume
+from resume_analyzer.parsing.linkedin import EXPORT_WARNING
 
 THRESHOLD = 0.995
 # Characters of UTF-8 read as Latin-1 (or Windows-1252) in pdfplumber's plain text.
@@ -135,6 +138,7 @@ class PlainLine:
 
     words: tuple[str, ...]
     kind: str  # "page numbers", "running headers" or "others"
+    text: str = ""
 
 
 def kept_flags(lines: Sequence[PlainLine], held: Held) -> list[list[bool]]:
@@ -207,7 +211,7 @@ def furniture_kinds(pages: Sequence[Sequence[str]]) -> list[PlainLine]:
                 kind = "running headers"
             else:
                 kind = "others"
-            out.append(PlainLine(tuple(tokens(line)), kind))
+            out.append(PlainLine(tuple(tokens(line)), kind, line))
     return out
 
 
@@ -250,20 +254,43 @@ def _artifact(word: str, kind: str) -> str:
     return kind
 
 
+# What a LinkedIn export prints that the parsed document holds as a kind of field, not as
+# text: the sidebar's "Contact" heading and the grey labels of its items; and a company's total
+# tenure under its name, the sum of its positions' own durations, which each position keeps.
+_LINKEDIN_LABELS = re.compile(
+    r"^Contact\b|\((?:Mobile|Home|Work|LinkedIn|Portfolio|Company|Personal|Blog|Other)\)"
+)
+_LINKEDIN_TOTAL = re.compile(r"(?<![(\w])(?:\d+ years?(?: \d+ months?)?|\d+ months?)\s*$")
+
+
+def _linkedin_explained(text: str) -> dict[int, str]:
+    """Word positions in a plain-text line of a LinkedIn export that are labels or totals."""
+    out: dict[int, str] = {}
+    kinds = ((_LINKEDIN_LABELS, "contact labels"), (_LINKEDIN_TOTAL, "company totals"))
+    for pattern, kind in kinds:
+        for match in pattern.finditer(text):
+            first = len(tokens(text[: match.start()]))
+            out.update((first + k, kind) for k in range(len(tokens(match.group(0)))))
+    return out
+
+
 def conserve(name: str, resume: Resume, plain_pages: Sequence[Sequence[str]]) -> FileConservation:
     lines = furniture_kinds(plain_pages)
     texts = document_texts(resume)
     flags = kept_flags(lines, Held.of(texts))
+    linkedin = any(w.code == EXPORT_WARNING for w in resume.warnings)
     lost: Counter[str] = Counter()
     for line, line_flags in zip(lines, flags, strict=True):
         debris = False
-        for word, kept in zip(line.words, line_flags, strict=True):
+        explained = _linkedin_explained(line.text) if linkedin else {}
+        for i, (word, kept) in enumerate(zip(line.words, line_flags, strict=True)):
             # pdfplumber's plain text decodes some fonts' separator glyphs as Latin-1 debris
             # ("â", "ï1 4", "activitiesâ"); the parser reads those glyphs, so the debris is not
             # a loss of what the page says. A lone digit right after it is part of it.
             debris = bool(_MOJIBAKE.search(word)) or (debris and word.isdigit() and len(word) == 1)
             if not kept:
-                lost["encoding debris" if debris else _artifact(word, line.kind)] += 1
+                kind = "encoding debris" if debris else _artifact(word, line.kind)
+                lost[explained.get(i, kind) if kind == "others" else kind] += 1
     total = sum(len(line.words) for line in lines)
     plain = {w for line in lines for w in line.words}
     return FileConservation(

@@ -76,3 +76,24 @@ def test_a_lost_word_is_reported() -> None:
     words = written_words(spec)
     (flags,) = kept_flags([PlainLine(tuple(words), "others")], held)
     assert "led" in [w for w, kept in zip(words, flags, strict=True) if not kept]
+
+
+@pytest.mark.parametrize(
+    ("line", "explained"),
+    [
+        ("Contact Jane Doe", {0: "contact labels"}),
+        ("(415) 555-0134 (Mobile) Associate Product Manager", {3: "contact labels"}),
+        # The sidebar's "Vue.js" beside a company's total tenure.
+        (
+            "Vue.js 3 years 6 months",
+            {2: "company totals", 3: "company totals", 4: "company totals", 5: "company totals"},
+        ),
+        # A position's own duration is held by its entry: nothing to explain.
+        ("January 2023 - Present (2 years 3 months)", {}),
+        ("Contacted 40 customers", {}),
+    ],
+)
+def test_linkedin_labels_and_totals_are_explained(line: str, explained: dict[int, str]) -> None:
+    from evaluation.conservation import _linkedin_explained
+
+    assert _linkedin_explained(line) == explained

@@ -23,7 +23,7 @@ from resume_analyzer.document import (
     Section,
     SectionKind,
 )
-from resume_analyzer.parsing.contact import EMAIL, extract_contact, find_phone
+from resume_analyzer.parsing.contact import CONTACT_LABEL, EMAIL, extract_contact, find_phone
 from resume_analyzer.parsing.dates import find_date_range
 from resume_analyzer.parsing.entries import names_title, parse_entry
 from resume_analyzer.parsing.language import detect_language, language_warning
@@ -242,7 +242,7 @@ def _leftover_preamble(
     kept: list[str] = []
     for line in preamble:
         text = line.text.strip()
-        if not text or _is_contact_line(text) or text in held or _LABELLED.search(text):
+        if not text or _is_contact_line(text) or text in held or CONTACT_LABEL.search(text):
             continue
         if (contact.name and contact.name in text) or text == contact.location:
             continue
@@ -250,10 +250,6 @@ def _leftover_preamble(
             continue
         kept.append(text)
     return tuple(kept)
-
-
-# A LinkedIn contact item ends with its grey label: "+1 555 0100 (Mobile)".
-_LABELLED = re.compile(r"\([A-Z][\w-]*(?: [\w-]+){0,2}\)$")
 
 
 def _is_contact_line(text: str) -> bool:
