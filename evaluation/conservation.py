@@ -43,6 +43,7 @@ from evaluation import corpus_option, json_option
 from evaluation.files import attempt_parse
 from evaluation.metrics import LIVECAREER
 from resume_analyzer.document import Resume
+from resume_analyzer.parsing.contact import FIELD_LABEL
 from resume_analyzer.parsing.linkedin import EXPORT_WARNING
 
 THRESHOLD = 0.995
@@ -257,9 +258,7 @@ def _artifact(word: str, kind: str) -> str:
 # What a LinkedIn export prints that the parsed document holds as a kind of field, not as
 # text: the sidebar's "Contact" heading and the grey labels of its items; and a company's total
 # tenure under its name, the sum of its positions' own durations, which each position keeps.
-_LINKEDIN_LABELS = re.compile(
-    r"^Contact\b|\((?:Mobile|Home|Work|LinkedIn|Portfolio|Company|Personal|Blog|Other)\)"
-)
+_LINKEDIN_LABELS = re.compile(rf"^Contact\b|{FIELD_LABEL.pattern}")
 _LINKEDIN_TOTAL = re.compile(r"(?<![(\w])(?:\d+ years?(?: \d+ months?)?|\d+ months?)\s*$")
 
 

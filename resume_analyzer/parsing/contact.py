@@ -192,8 +192,10 @@ def find_links(texts: Iterable[str], targets: Sequence[str]) -> tuple[Link, ...]
 
 
 _PLACE_PLACEHOLDER = re.compile(r"\bCity\s*,\s*State\b")
-# A LinkedIn contact item ends with its grey label: "+1 555 0100 (Mobile)", "… (LinkedIn)".
+# A LinkedIn contact item ends with its grey label: "+1 555 0100 (Mobile)", "… (LinkedIn)";
+# FIELD_LABEL is one of the labels the export prints in English.
 CONTACT_LABEL = re.compile(r"\([A-Z][\w-]*(?: [\w-]+){0,2}\)$")
+FIELD_LABEL = re.compile(r"\((?:Mobile|Home|Work|LinkedIn|Portfolio|Company|Personal|Blog|Other)\)")
 # A place written out: capitalised words joined by commas ("Skien, Vestfold og Telemark,
 # Norway"), with the small words of place names in several languages.
 _PLACE_WORD = (
@@ -231,6 +233,29 @@ def find_location(texts: Iterable[str]) -> str | None:
             if part.strip().casefold() == "remote":
                 return part.strip()
     return None
+
+
+# Words that only say what the next part is: a link's or a number's label.
+_FIELD_LABELS = frozenset(
+    "linkedin github gitlab portfolio website web site blog email e-mail mail phone mobile "
+    "tel cell contact in".split()
+)
+_PARTS = re.compile(r"\s*[|｜•·◦▪♦,;]\s*|\s[-–—]\s|\s{2,}|\t")
+
+
+def unheld_parts(text: str, contact: Contact) -> list[str]:
+    """The parts of a contact line that no contact field holds ("US Citizen", a postcode, a
+    second number, "Open to relocation"): the line without its email, links, phone, name and
+    place, cut at its separators, less the labels of what was taken out."""
+    rest = " ".join(text.split())
+    for held in (contact.phone, contact.location, contact.name):
+        if held:
+            rest = rest.replace(held, " | ")
+    for pattern in (EMAIL, _URL, _DOMAIN, FIELD_LABEL):
+        rest = pattern.sub(" | ", rest)
+    # Icons and punctuation at a part's edges go ("📞 ", "/"), but not a closing bracket.
+    parts = (re.sub(r"^[^\w(]+|[^\w)]+$", "", p) for p in _PARTS.split(rest))
+    return [p for p in parts if p and p.casefold() not in _FIELD_LABELS]
 
 
 def find_name(lines: Sequence[Line]) -> str | None:

@@ -23,7 +23,13 @@ from resume_analyzer.document import (
     Section,
     SectionKind,
 )
-from resume_analyzer.parsing.contact import CONTACT_LABEL, EMAIL, extract_contact, find_phone
+from resume_analyzer.parsing.contact import (
+    EMAIL,
+    FIELD_LABEL,
+    extract_contact,
+    find_phone,
+    unheld_parts,
+)
 from resume_analyzer.parsing.dates import find_date_range
 from resume_analyzer.parsing.entries import names_title, parse_entry
 from resume_analyzer.parsing.language import detect_language, language_warning
@@ -242,9 +248,15 @@ def _leftover_preamble(
     kept: list[str] = []
     for line in preamble:
         text = line.text.strip()
-        if not text or _is_contact_line(text) or text in held or CONTACT_LABEL.search(text):
+        if not text or text in held:
             continue
-        if (contact.name and contact.name in text) or text == contact.location:
+        parts = unheld_parts(text, contact)
+        if _is_contact_line(text) or FIELD_LABEL.search(text) or not parts:
+            kept += parts  # what the contact fields do not hold; nothing, for labels alone
+            continue
+        if contact.name and contact.name.casefold() in text.casefold():
+            continue
+        if text == contact.location:
             continue
         if line.in_header and contact.location and contact.location in text:
             continue
