@@ -125,6 +125,22 @@ def test_word_space_before_a_same_font_ligature_is_kept(space: float) -> None:
     assert [w.text for w in build_words(glyphs_of(chars)).words] == ["Dev\ufb01rm", "\ufb01les"]
 
 
+def test_a_soft_hyphen_drawn_inside_a_line_is_a_hyphen() -> None:
+    """Some fonts map their hyphen glyph to U+00AD: "high\u00adimpact" drawn mid-line reads
+    "high-impact"; at the row's end it stays a soft hyphen for the line joiner."""
+    chars = [
+        {"text": t, "x0": x, "x1": x + 5, "top": 0, "bottom": 10, "size": 10, "fontname": "F"}
+        for t, x in [("h", 0), ("i", 5), ("\u00ad", 10), ("o", 15), ("n", 20), ("\u00ad", 25)]
+    ]
+    assert [w.text for w in build_words(glyphs_of(chars)).words] == ["hi-on\u00ad"]
+    # Drawn with no width, it is invisible: left for the line cleaner to drop.
+    unseen = [
+        {"text": t, "x0": x, "x1": x + w, "top": 0, "bottom": 10, "size": 10, "fontname": "F"}
+        for t, x, w in [("h", 0, 5), ("i", 5, 5), ("\u00ad", 10, 0), ("o", 10, 5)]
+    ]
+    assert [w.text for w in build_words(glyphs_of(unseen)).words] == ["hi\u00ado"]
+
+
 def test_private_use_ligatures_read_as_letters() -> None:
     chars = [
         {"text": t, "x0": x, "x1": x + 5, "top": 0, "bottom": 10, "size": 10, "fontname": "F"}
@@ -220,7 +236,9 @@ def test_line_end_hyphen(first: str, second: str, joined: str) -> None:
     assert joined in text
 
 
-def test_soft_hyphens_are_removed_and_join_a_broken_word() -> None:
+def test_soft_hyphens_join_a_broken_word_and_read_as_drawn_mid_line() -> None:
+    """At a line's end a soft hyphen joins the word's halves; mid-line, DejaVu draws U+00AD as
+    a hyphen, so the page shows (and the parse reads) "dis-covery"."""
     font = needs_dejavu()
 
     def draw(c: canvas.Canvas) -> None:
@@ -228,7 +246,7 @@ def test_soft_hyphens_are_removed_and_join_a_broken_word() -> None:
         put(c, b.LEFT + 10, 173, "ment console", font)
 
     assert bullets(parse_resume(pdf(draw), filename="r.pdf")) == [
-        "Ran discovery for the management console"
+        "Ran dis-covery for the management console"
     ]
 
 

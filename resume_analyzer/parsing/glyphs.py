@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any
 
@@ -163,8 +163,23 @@ def _overlapping(runs: list[list[Glyph]]) -> bool:
     )
 
 
+def _visible_hyphens(row: Sequence[Glyph]) -> list[Glyph]:
+    """A soft hyphen (U+00AD) drawn between two letters is a hyphen the reader sees: some fonts
+    map their hyphen glyph to it (Awesome-CV's "high\u00adimpact"). Only at a line's end is it
+    a break inside a word, which the line joiner mends."""
+    out = list(row)
+    for i, (glyph, following) in enumerate(pairwise(row)):
+        size = glyph.size or 1.0
+        drawn = glyph.x1 - glyph.x0 > 0.1 * size
+        close = following.x0 - glyph.x1 < 0.3 * size
+        if glyph.text == "\u00ad" and drawn and following.text.strip() and close:
+            out[i] = replace(glyph, text="-")
+    return out
+
+
 def _split_row(row: Sequence[Glyph]) -> list[list[Glyph]]:
     """Cut a row into words at space characters and at gaps wider than its letter spacing."""
+    row = _visible_hyphens(row)
     spacing = _letter_spacing(row)
     pieces: list[list[Glyph]] = []
     current: list[Glyph] = []
