@@ -46,6 +46,16 @@ RUN_TOGETHER = [
             "Responsible for database loads and the test environment",
         ],
     ),
+    (  # base forms, as duty lists write them
+        "Collaborate with sales to grow new chamber members in the east region Develop "
+        "relationships with the top business stakeholders of the region Initiate and provide "
+        "leadership in the development of programming for the chapter",
+        [
+            "Collaborate with sales to grow new chamber members in the east region",
+            "Develop relationships with the top business stakeholders of the region",
+            "Initiate and provide leadership in the development of programming for the chapter",
+        ],
+    ),
     (  # dotted separators between sentences
         "Taught 30 undergraduates the fundamentals of investing to raise financial literacy "
         "· Evaluated public companies by analyzing strategy and operations · Invested $1,000 "
@@ -73,6 +83,12 @@ WHOLE = [
     "entries and reconciliations for all twelve subsidiaries, cutting the close to four days",
     "Grew the brand's following through targeted posts on Instagram and other social media "
     "Listening tools helped the team answer questions within the hour for all regions",
+    # "State" leads into a name; a word glued to the one before it ("drinks.Mastered") is no
+    # lower-case word before a new sentence.
+    "Placed in charge of all company State and Federal poster requirements for the twelve "
+    "stores, audited each store twice a year and closed every finding within the month",
+    "Served coffee, tea and fountain drinks.Mastered Point of Sale (POS) computer system and "
+    "trained four new hires on it during the busiest season of the year at the store",
     # Too short to be several achievements.
     "Managed the team Presented results to leadership",
     # A marked bullet is one achievement by its author's own marking.

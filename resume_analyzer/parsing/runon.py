@@ -9,12 +9,15 @@ the middle of the flow, which English prose does not do, so the paragraph is cut
 A cut is made only where all of these hold, since a wrong cut breaks a good line:
 - the paragraph carries no bullet marker and has at least `MIN_WORDS` words;
 - the word is capitalised (not all capitals) and is a past-tense verb ("Managed") or, before
-  a lower-case word, a present-tense one ("Creates auditing processes"), a gerund before a
+  a lower-case word, a present-tense one ("Creates auditing processes"), a base form, as
+  duty lists write them ("…in the east region Initiate and provide leadership…"; not
+  "State", which leads into a name: "company State and Federal posters"), a gerund before a
   word that cannot be its object's noun ("Handling a recruitment team", "Planning and
   managing": not "Listening tools"), an adverb of manner before a verb ("Effectively track",
   "Independently handled"; not "Monthly close"), or "Responsible for";
-- the word before it is lower case, a number or closes a bracket, and is not a word that
-  leads into a name ("with United Airlines", "at Applied Materials", "and Connected Sheets");
+- the word before it is lower case, a number or closes a bracket (and ends so: not
+  "drinks.Mastered"), and is not a word that leads into a name ("with United Airlines", "at
+  Applied Materials", "and Connected Sheets");
 - both sides keep at least `MIN_PIECE` words.
 Dotted separators (" · ") between sentences are cut too.
 """
@@ -31,6 +34,9 @@ MIN_WORDS = 30
 MIN_PIECE = 5
 _PAST = frozenset({"VBD", "VBN"})
 _PRESENT = frozenset({"VBZ"})
+_BASE = frozenset({"VB", "VBP"})
+# Base forms that open a name more often than a duty ("State and Federal requirements").
+_NAME_WORDS = frozenset({"state"})
 _GERUND = frozenset({"VBG"})
 # Words after which a capitalised word is a name, not a new sentence.
 _LEADS_INTO_NAME = frozenset(
@@ -86,7 +92,8 @@ def _opens_sentence(words: list[tuple[int, str]], i: int) -> bool:
     if previous.endswith((",", ";", ":", "&", "-", "–", "—", "/")):
         return False
     after_lower = bare[:1].islower() or bare[:1].isdigit() or previous.endswith(")")
-    if not after_lower or bare.casefold() in _LEADS_INTO_NAME:
+    ends_lower = bare[-1:].islower() or bare[-1:].isdigit() or previous.endswith(")")
+    if not (after_lower and ends_lower) or bare.casefold() in _LEADS_INTO_NAME:
         return False
     following = words[i + 1][1] if i + 1 < len(words) else ""
     low = head.casefold()
@@ -103,7 +110,7 @@ def _opens_sentence(words: list[tuple[int, str]], i: int) -> bool:
         return False
     if forms[1] & _GERUND:
         return following.rstrip(",") in _CLAUSE_FOLLOWS
-    return bool(forms[1] & _PRESENT)
+    return bool(forms[1] & _PRESENT) or (bool(forms[1] & _BASE) and low not in _NAME_WORDS)
 
 
 def pieces(text: str, marked: bool = False) -> Iterator[tuple[int, str]]:
