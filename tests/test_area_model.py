@@ -272,8 +272,9 @@ def test_label_file_holds_keys_and_areas_only(labels: dict[str, object]) -> None
     assert len({item["key"] for item in items}) == len(items)
     assert [item["key"] for item in items] == sorted(item["key"] for item in items)
     for item in items:
-        assert set(item) == {"key", "file", "areas"}
-        assert len(item["key"]) == 64 and int(item["key"], 16) >= 0
+        assert set(item) == {"key", "loose", "file", "areas"}
+        for key in (item["key"], item["loose"]):
+            assert len(key) == 64 and int(key, 16) >= 0
         assert 0 <= item["file"] < len(sources)
         assert set(item["areas"]) <= set(AREAS)
     for source in sources:

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from evaluation.roles import loose_key
 from resume_analyzer.errors import ResumeAnalyzerError
 from resume_analyzer.nlp.areas import AREAS, FORMAT, AreaModel, metadata_path, model_file
 
@@ -62,13 +63,20 @@ def bullet_texts(path: Path) -> Iterable[str]:
 
 
 def recover(corpus: Path, labels: dict[str, Any]) -> tuple[list[Example], int]:
-    """Labeled bullets with their text, parsing only the listed files; and the count missing."""
+    """Labeled bullets with their text, parsing only the listed files; and the count missing.
+
+    A bullet is found by its key, or by its loose key (letters and digits alone) where the
+    parser has since repaired its spacing, ligatures or hyphens."""
     from resume_analyzer.errors import DocumentError
 
     sources = [s["sha256"] for s in labels["sources"]]
     wanted: dict[str, dict[str, frozenset[str]]] = {sha: {} for sha in sources}
+    loose: dict[str, dict[str, str]] = {sha: {} for sha in sources}
     for item in labels["items"]:
-        wanted[sources[item["file"]]][item["key"]] = frozenset(item["areas"])
+        sha = sources[item["file"]]
+        wanted[sha][item["key"]] = frozenset(item["areas"])
+        if "loose" in item:
+            loose[sha][item["loose"]] = item["key"]
     found: dict[str, Example] = {}
     for path in sorted(corpus.rglob("*")):
         if path.suffix.lower() not in {".pdf", ".docx"} or not path.is_file():
@@ -79,8 +87,10 @@ def recover(corpus: Path, labels: dict[str, Any]) -> tuple[list[Example], int]:
             continue
         try:
             for text in bullet_texts(path):
-                if bullet_key(text) in keys:
-                    found.setdefault(bullet_key(text), Example(text, sha, keys[bullet_key(text)]))
+                key = bullet_key(text)
+                key = key if key in keys else loose[sha].get(loose_key(text), "")
+                if key:
+                    found.setdefault(key, Example(text, sha, keys[key]))
         except DocumentError:
             continue
     ordered = [found[item["key"]] for item in labels["items"] if item["key"] in found]
