@@ -71,6 +71,30 @@ CASES = [
     ("This position sits within the design team and covers print work.", "experience", "•", "text"),
     ("This included scheduling, room set-up and facilitation.", "experience", None, "text"),
     ("The team owns checkout, so I led its roadmap for 2 years", "experience", "•", "achievement"),
+    # The employer in the third person, a roll of memberships, two lists glued together.
+    (
+        "GLOBEX provides consulting and enterprise software for retailers, with maintenance "
+        "and support across twelve countries through its subsidiaries",
+        "experience",
+        None,
+        "header",
+    ),
+    (
+        "Member of the Campus Advisory Committee Executive Member of the Welfare Board "
+        "Member of the Greeters Department",
+        "leadership",
+        None,
+        "list",
+    ),
+    (
+        "Operating Systems: Windows 7, XP, Server 2012, Active Directory, SharePoint, VMware, "
+        "Cisco Routers and Switches, Storage Solutions Data Center Market Data Systems: "
+        "Bloomberg, Reuters, Excel, Access",
+        "experience",
+        None,
+        "label",
+    ),
+    ("Globex provides the data; I built the 4 dashboards on it", "experience", "•", "achievement"),
     # Outside the sections that report work, prose is text.
     ("Product-minded engineer who ships with design and sales.", "summary", None, "text"),
     ("Won first place among 40 teams at the campus hackathon", "awards", "•", "text"),

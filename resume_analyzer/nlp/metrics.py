@@ -88,6 +88,11 @@ _SPELLED = NUMBER_WORDS | frozenset(
 )
 # "dozens of teams", "millions of observations": the unit comes after "of".
 _PLURAL_NUMBERS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions"})
+# Nouns of people or things a number after "of" counts: "a team of 15", "a staff of 40".
+_GROUPS = frozenset(
+    "team teams staff group groups crew squad department class cohort unit workforce "
+    "portfolio network fleet caseload".split()
+)
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,11 @@ def _counted(doc: Doc, units: frozenset[str], blocked: _Spans) -> list[Metric]:
             continue
         if _YEAR.match(token.text) and not _unit_follows(doc, token.i, units, 1):
             continue
+        if not spelled and _counts_a_group(doc, token):
+            start = doc[token.i - 2].idx
+            end = token.idx + len(token.text)
+            found.append(Metric("count", doc.text[start:end], start, end))
+            continue
         words = _words_after(doc, token.i)
         if len(words) >= 3 and words[0].text == "(" and words[1].like_num and words[2].text == ")":
             words = words[3:]  # "nine (9) sites": the digits repeat the number
@@ -155,6 +165,16 @@ def _counted(doc: Doc, units: frozenset[str], blocked: _Spans) -> list[Metric]:
                 found.append(Metric(kind, doc.text[token.idx : end], token.idx, end))
                 break
     return found
+
+
+def _counts_a_group(doc: Doc, token: Token) -> bool:
+    """ "a team of 15", "a staff of 40": the number is how many the group holds."""
+    return (
+        token.i >= 2
+        and doc[token.i - 1].lower_ == "of"
+        and doc[token.i - 2].lower_ in _GROUPS
+        and not _YEAR.match(token.text)
+    )
 
 
 def _plural_noun(token: Token) -> bool:

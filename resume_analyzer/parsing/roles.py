@@ -139,8 +139,9 @@ _ABOUT_THE_JOB = re.compile(
 # platform…", "An early-stage startup that…", "Not-for-profit that recruits…".
 _DESCRIBES_EMPLOYER = re.compile(
     r"^(?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}(?:\s*\([^)]{0,40}\))?\s+"
-    r"(?:is|was|are|were|aims|provides|offers|helps|builds|operates|serves|develops)\s+"
-    r"(?:a|an|the|to|one)\b"
+    r"(?:(?:is|was|are|were|aims)\s+(?:a|an|the|to|one)\b|"
+    r"(?:provides|offers|helps|builds|operates|serves|develops|delivers|specializes|"
+    r"specialises|manufactures|sells|designs)\s+\w)"
     r"|(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,4}(?:startup|start-up|company|firm|agency|platform|"
     r"provider|marketplace|non-?profit|not-for-profit|organi[sz]ation|consultancy|brand|"
     r"business|fintech|bank|retailer|manufacturer|studio|bootcamp|program(?:me)?)\s+"
@@ -188,9 +189,12 @@ def line_role(text: str, section_kind: SectionKind, *, marker: str | None) -> Ro
     in_work = section_kind in ACHIEVEMENT_SECTIONS
     if in_work and "," not in stripped and _reads_as_header(stripped, words, marker):
         return "header"
-    if in_work and not opens_with_verb(words) and _DESCRIBES_EMPLOYER.match(stripped):
+    describes = _DESCRIBES_EMPLOYER.match(stripped) and not _I.search(stripped)
+    if in_work and not opens_with_verb(words) and describes:
         return "header"  # what the employer is: context, not work the person did
     if not opens_with_verb(words) and _reads_as_list(stripped, words):
+        return "list"
+    if len(_MEMBERSHIP.findall(stripped)) >= 2 and not opens_with_verb(words):
         return "list"
     if in_work and len(words) == 1:
         # A trait or skill set among the bullets: "Self-directed", "Deadline-oriented".
@@ -230,14 +234,23 @@ def opens_with_verb(words: list[str]) -> bool:
 
 
 def _reads_as_list(text: str, words: list[str]) -> bool:
-    """Three or more short, comma- or pipe-separated items and no sentence among them."""
+    """Three or more short, comma- or pipe-separated items and no sentence among them. In a
+    long list one item in six may run long: two lists glued at a missed line break
+    ("…, Cisco Routers, Data Center Management Market Data & Trading Systems: Bloomberg, …")."""
     if _SENTENCE_END.search(text) and len(words) > 8:
         return False
     parts = [p for p in _LIST_SPLIT.split(text) if p]
     if len(parts) < 3:
         return False
     lengths = [len(p.split()) for p in parts]
-    return max(lengths) <= 5 and sum(lengths) / len(lengths) <= 3
+    long = sum(n > 5 for n in lengths)
+    return long <= len(parts) // 6 and sum(lengths) / len(lengths) <= 3
+
+
+# The person speaking: "Globex provides the data; I built the dashboards" reports work.
+_I = re.compile(r"\b(?:I|my|me)\b")
+# "Member of the Advisory Committee Member of the Welfare Ministry …": a roll of memberships.
+_MEMBERSHIP = re.compile(r"\bmember of\b", re.IGNORECASE)
 
 
 def _reads_as_header(text: str, words: list[str], marker: str | None) -> bool:
