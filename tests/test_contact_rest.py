@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from resume_analyzer.document import Contact
-from resume_analyzer.parsing import parse_resume
 from resume_analyzer.parsing.contact import unheld_parts
 
 CONTACT = Contact(
@@ -31,17 +30,3 @@ CONTACT = Contact(
 )
 def test_unheld_parts_of_a_contact_line(line: str, parts: list[str]) -> None:
     assert unheld_parts(line, CONTACT) == parts
-
-
-def test_the_rest_of_a_contact_line_reaches_the_preamble() -> None:
-    text = (
-        "Jordan Example\n"
-        "US Citizen | jordan@example.com | (415) 555-0199 | Austin, TX\n"
-        "LinkedIn | GitHub\n\n"
-        "EXPERIENCE\n"
-        "Product Manager | Hooli | 2021 – 2023\n"
-        "- Shipped a billing page that cut support tickets by 22% in one quarter\n"
-    )
-    resume = parse_resume(text.encode(), filename="cv.txt")
-    assert resume.contact.email == "jordan@example.com"
-    assert resume.preamble == ("US Citizen",)

@@ -39,22 +39,35 @@ def test_an_entry_keeps_a_city_in_a_country_written_short() -> None:
     )
 
 
-def test_lines_above_the_first_heading_are_kept() -> None:
+@pytest.mark.parametrize(
+    ("header", "preamble"),
+    [
+        # The tagline and the profile fact; not the name, not the contact line.
+        (
+            "Product Manager | B2B SaaS\njordan@example.com | (415) 555-0199 | Austin, TX\n"
+            "Notice period: 1 month",
+            ("Product Manager | B2B SaaS", "Notice period: 1 month"),
+        ),
+        # What a contact line says beyond the contact fields; not labels of links alone.
+        (
+            "US Citizen | jordan@example.com | (415) 555-0199 | Austin, TX\nLinkedIn | GitHub",
+            ("US Citizen",),
+        ),
+    ],
+)
+def test_lines_above_the_first_heading_are_kept(header: str, preamble: tuple[str, ...]) -> None:
     from resume_analyzer.parsing import parse_resume
 
     text = (
-        "Jordan Example\n"
-        "Product Manager | B2B SaaS\n"
-        "jordan@example.com | (415) 555-0199 | Austin, TX\n"
-        "Notice period: 1 month\n\n"
+        f"Jordan Example\n{header}\n\n"
         "EXPERIENCE\n"
         "Product Manager | Hooli | 2021 – 2023\n"
         "- Shipped a billing page that cut support tickets by 22% in one quarter\n"
     )
     resume = parse_resume(text.encode(), filename="cv.txt")
     assert resume.contact.name == "Jordan Example"
-    # The tagline and the profile fact; not the name, not the contact line.
-    assert resume.preamble == ("Product Manager | B2B SaaS", "Notice period: 1 month")
+    assert resume.contact.email == "jordan@example.com"
+    assert resume.preamble == preamble
     assert resume.to_dict()["preamble"] == list(resume.preamble)
 
 
