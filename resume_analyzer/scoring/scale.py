@@ -26,9 +26,9 @@ class Band:
     n: int
 
 
-PM = Band("PM and APM resumes", 70.2, 89.7, 20)
-NEAR = Band("engineers', data scientists' and designers' resumes", 51.8, 71.9, 9)
-OTHER = Band("resumes from other fields", 27.3, 50.0, 349)
+PM = Band("PM and APM resumes", 70.5, 89.6, 20)
+NEAR = Band("engineers', data scientists' and designers' resumes", 51.7, 72.9, 9)
+OTHER = Band("resumes from other fields", 27.3, 50.1, 349)
 BANDS = (PM, NEAR, OTHER)
 
 
