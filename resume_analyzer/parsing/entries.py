@@ -134,9 +134,10 @@ _WORK_MODES = r"remote|hybrid|on-?site|in-?office"
 
 def _linkedin_position(texts: Sequence[str]) -> tuple[str | None, str | None] | None:
     """The title and company of a LinkedIn position, as `linkedin_entries` hands it on
-    ("dates<tab>title" / "company|(duration)" / place), each whole: split at commas and
-    dashes, "Development Team Lead" read as the organization ("Team") and the company as
-    the title."""
+    ("dates<tab>title" / "company|(duration)" / place), each taken whole. Split at commas
+    and dashes like other headers, "Refinitiv, an LSEG business" lost its tail and
+    "Development Team Lead" was read as the organization ("Team"), the company as the
+    title."""
     if len(texts) < 2 or "\t" not in texts[0]:
         return None
     duration = LINKEDIN_DURATION.search(texts[1])
