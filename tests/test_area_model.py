@@ -318,7 +318,7 @@ def test_labeled_bullets_are_found_in_the_corpus(labels: dict[str, object]) -> N
     """The parser still yields the labeled bullets (checked on a few source files)."""
     sources, items = labels["sources"], labels["items"]
     assert isinstance(sources, list) and isinstance(items, list)
-    keep = set(range(0, len(sources), 40))
+    keep = set(range(0, len(sources), 10))  # one file in ten: a drift of the parser shows
     subset = {**labels, "items": [item for item in items if item["file"] in keep]}
     examples, missing = training.recover(CORPUS, subset)
     assert examples and missing <= training.MAX_MISSING * len(subset["items"])
