@@ -5,6 +5,7 @@ Only what was parsed is emitted; nothing is invented to fill the schema.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from resume_analyzer.document import Entry, Resume, Section
@@ -39,10 +40,15 @@ def _work(section: Section) -> list[dict[str, Any]]:
     return items
 
 
+# A header detail that is the degree's grade: JSON Resume's "score".
+_GRADE = re.compile(r"\b(?:c?gpa|grade|cumulative|percentage|cpi)\b", re.IGNORECASE)
+
+
 def _education(section: Section) -> list[dict[str, Any]]:
     items = []
     for index, entry in enumerate(section.entries):
         item: dict[str, Any] = {"institution": entry.organization, "studyType": entry.title}
+        item["score"] = next((d for d in entry.details if _GRADE.search(d)), None)
         item.update(_dated(entry))
         courses = _highlights(section, index)
         if courses:

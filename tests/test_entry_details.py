@@ -62,3 +62,19 @@ def test_details_reach_the_outline_and_the_json() -> None:
     assert "GPA 3.8/4.0" in school.details and "Expected" in school.details
     assert "GPA 3.8/4.0" in resume.to_dict()["sections"][0]["entries"][0]["details"]
     assert "GPA 3.8/4.0" in outline(resume)
+
+
+def test_a_grade_in_the_header_is_the_json_resume_score() -> None:
+    from resume_analyzer.jsonresume import to_json_resume
+
+    text = (
+        "Jordan Example\njordan@example.com | (415) 555-0199\n\n"
+        "EDUCATION\n"
+        "University of Michigan | B.S. Computer Science | GPA 3.8/4.0 | May 2024\n\n"
+        "EXPERIENCE\n"
+        "Product Manager | Hooli | 2021 – 2023\n"
+        "- Shipped a billing page that cut support tickets by 22% in one quarter\n"
+    )
+    education = to_json_resume(parse_resume(text.encode(), filename="cv.txt"))["education"]
+    assert education[0]["score"] == "GPA 3.8/4.0"
+    assert education[0]["institution"] == "University of Michigan"
