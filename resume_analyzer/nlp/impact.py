@@ -959,9 +959,9 @@ def _in_a_name(doc: Doc, span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if before is not None and after is not None and {before.text, after.text} <= _QUOTES:
         return True
-    words = [t for t in doc if t.is_alpha]
     if not span[0].text[:1].isupper() or span.start == 0:
         return False
+    words = [t for t in doc if t.is_alpha]
     if sum(t.text.isupper() for t in words) > len(words) / 2:
         return False
     people = _PERSON_NOUNS | _SELF_TITLES  # "a Results-Driven Professional" is praise

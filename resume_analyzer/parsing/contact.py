@@ -192,9 +192,8 @@ def find_links(texts: Iterable[str], targets: Sequence[str]) -> tuple[Link, ...]
 
 
 _PLACE_PLACEHOLDER = re.compile(r"\bCity\s*,\s*State\b")
-# A LinkedIn contact item ends with its grey label: "+1 555 0100 (Mobile)", "… (LinkedIn)";
-# FIELD_LABEL is one of the labels the export prints in English.
-CONTACT_LABEL = re.compile(r"\([A-Z][\w-]*(?: [\w-]+){0,2}\)$")
+# One of the grey labels a LinkedIn export prints after a contact item, in English:
+# "+1 555 0100 (Mobile)", "… (LinkedIn)".
 FIELD_LABEL = re.compile(r"\((?:Mobile|Home|Work|LinkedIn|Portfolio|Company|Personal|Blog|Other)\)")
 # A place written out: capitalised words joined by commas ("Skien, Vestfold og Telemark,
 # Norway"), with the small words of place names in several languages.

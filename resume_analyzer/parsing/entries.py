@@ -66,7 +66,8 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
     # A template's "Company Name" placeholder right after the title, with no separator
     # ("Network Analyst Company Name ｜ City , State"): the two are apart.
     rest = re.sub(r"(?<=\S)\s+(?=Company Name\b)", " | ", rest)
-    location = _linkedin_place(texts) if duration else None
+    position = _linkedin_position(texts)
+    location = _linkedin_place(texts) if position and duration else None
     if location is None:
         location = find_location(rest.split("\n"))
         location = _place_only(location) if location else None
@@ -99,7 +100,6 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
         if mode_only and len(segments) > 1:
             location = mode_only[0]
             segments = [s for s in segments if s is not mode_only[0]]
-    position = _linkedin_position(texts)
     if position:
         title, organization = position
         remaining = [t.strip() for t in texts[2:] if t.strip() != location]
@@ -149,10 +149,10 @@ def _linkedin_position(texts: Sequence[str]) -> tuple[str | None, str | None] | 
 
 
 def _linkedin_place(texts: Sequence[str]) -> str | None:
-    """A LinkedIn position has its place alone on the third line: taken whole ("Athens,
-    Attiki, Greece", "Taguig", "West Bank"), where a list of regions would keep only a tail
-    it knows ("Attiki, Greece") or nothing."""
-    if len(texts) < 3 or _linkedin_position(texts) is None:
+    """A LinkedIn position's place (the caller has read `texts` as one), alone on its third
+    line: taken whole ("Athens, Attiki, Greece", "Taguig", "West Bank"), where a list of
+    regions would keep only a tail it knows ("Attiki, Greece") or nothing."""
+    if len(texts) < 3:
         return None
     place = texts[2].strip()
     return place if is_place_line(place) else None

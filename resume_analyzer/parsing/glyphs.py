@@ -169,10 +169,12 @@ def _visible_hyphens(row: Sequence[Glyph]) -> list[Glyph]:
     a break inside a word, which the line joiner mends."""
     out = list(row)
     for i, (glyph, following) in enumerate(pairwise(row)):
+        if glyph.text != "\u00ad":
+            continue  # the common case, checked first: this runs once per character
         size = glyph.size or 1.0
         drawn = glyph.x1 - glyph.x0 > 0.1 * size
         close = following.x0 - glyph.x1 < 0.3 * size
-        if glyph.text == "\u00ad" and drawn and following.text.strip() and close:
+        if drawn and following.text.strip() and close:
             out[i] = replace(glyph, text="-")
     return out
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from resume_analyzer.document import Box
-from resume_analyzer.parsing.contact import CONTACT_LABEL, EMAIL, is_place_line
+from resume_analyzer.parsing.contact import EMAIL, is_place_line
 from resume_analyzer.parsing.dates import find_date_range
 from resume_analyzer.parsing.layout import Segment, Word, group_rows, make_line, split_segments
 from resume_analyzer.parsing.lines import Line
@@ -36,6 +36,7 @@ from resume_analyzer.parsing.paragraphs import Item, find_right_edges, join_line
 
 SIDEBAR, MAIN = 1, 2
 _FOOTER = re.compile(r"^page \d+ of \d+$", re.IGNORECASE)
+_LABEL = re.compile(r"\([A-Z][\w-]*(?: [\w-]+){0,2}\)$")  # "(LinkedIn)", "(Mobile)"
 _GLYPH = re.compile(r"^[*•·](?=\w)")  # "*Fixed …": a bullet typed without its space
 
 
@@ -200,7 +201,7 @@ def _contact_items(lines: Sequence[Line]) -> list[list[Line]]:
     for line in lines:
         current.append(line)
         joined = _join_wrapped([ln.text for ln in current])
-        if CONTACT_LABEL.search(joined) or EMAIL.fullmatch(joined):
+        if _LABEL.search(joined) or EMAIL.fullmatch(joined):
             items.append(current)
             current = []
     if current:

@@ -189,8 +189,7 @@ def line_role(text: str, section_kind: SectionKind, *, marker: str | None) -> Ro
     in_work = section_kind in ACHIEVEMENT_SECTIONS
     if in_work and "," not in stripped and _reads_as_header(stripped, words, marker):
         return "header"
-    describes = _DESCRIBES_EMPLOYER.match(stripped) and not _I.search(stripped)
-    if in_work and not opens_with_verb(words) and describes:
+    if in_work and not opens_with_verb(words) and _describes_employer(stripped):
         return "header"  # what the employer is: context, not work the person did
     if not opens_with_verb(words) and _reads_as_list(stripped, words):
         return "list"
@@ -249,6 +248,12 @@ def _reads_as_list(text: str, words: list[str]) -> bool:
 
 # The person speaking: "Globex provides the data; I built the dashboards" reports work.
 _I = re.compile(r"\b(?:I|my|me)\b")
+
+
+def _describes_employer(text: str) -> bool:
+    return bool(_DESCRIBES_EMPLOYER.match(text)) and not _I.search(text)
+
+
 # "Member of the Advisory Committee Member of the Welfare Ministry …": a roll of memberships.
 _MEMBERSHIP = re.compile(r"\bmember of\b", re.IGNORECASE)
 
