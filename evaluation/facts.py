@@ -20,7 +20,7 @@ from evaluation.contacts import DEV_FOLDERS, read_dataturks
 from evaluation.metrics import DATATURKS_GLOB, LIVECAREER
 from resume_analyzer.analyzer import MIN_WORDS, check_is_resume, resume_words
 from resume_analyzer.document import Resume
-from resume_analyzer.errors import DocumentError, NotAResumeError
+from resume_analyzer.errors import DocumentError, NotAResumeError, WordsRunTogetherError
 from resume_analyzer.parsing import parse_resume
 
 
@@ -45,11 +45,14 @@ def _group(label: str) -> str:
 
 def refusal(resume: Resume, label: str) -> str | None:
     """Which of the analyzer's checks refuses the document: "too_few_words" (the older
-    check), "not_resume_shaped" (no structure, or one line repeated), or None."""
+    check), "not_resume_shaped" (no structure, or one line repeated), "words_run_together"
+    (its spaces lost), or None."""
     try:
         check_is_resume(resume, label)
     except NotAResumeError:
         return "too_few_words" if resume_words(resume) < MIN_WORDS else "not_resume_shaped"
+    except WordsRunTogetherError:
+        return "words_run_together"  # text whose spaces were lost: refused with a way out
     return None
 
 
