@@ -298,3 +298,57 @@ def test_a_space_drawn_over_a_letter_separates_nothing() -> None:
     glyphs = [glyph("P", 0), glyph(" ", 0.5), glyph("o", 5), glyph("l", 10), glyph(" ", 15)]
     glyphs[1].x1 = 3.0  # the stray space lies inside the "P"
     assert [w.text for w in build_words(glyphs).words] == ["Pol"]
+
+
+def test_a_justified_line_with_space_characters_and_wide_gaps_has_single_spaces() -> None:
+    """Word's justified lines draw a space and then move on by a wide gap ("Owned   API"):
+    gaps wide enough to be cells of a row, but inside a statement they are word spaces."""
+    words = "Owned API payment products for 40 partners, keeping 99% uptime".split()
+
+    def draw(c: canvas.Canvas) -> None:
+        x = bullet(c, 160)
+        for word in words:
+            x = put(c, x, 160, word + " ") + 9.0
+
+    assert "Owned API payment products for 40 partners, keeping 99% uptime" in bullets(
+        parse_resume(pdf(draw), filename="r.pdf")
+    )
+
+
+def test_a_bullet_dot_drawn_too_small_to_see_is_not_a_line() -> None:
+    """A builder's bullet drawn at 0.75 pt beside 10 pt text, a little below its baseline:
+    read as a line of its own it became a "•" item between every two bullets."""
+    lines = ["Led the redesign of onboarding, lifting activation 18%", "Ran 30 user interviews"]
+
+    def draw(c: canvas.Canvas) -> None:
+        for i, text in enumerate(lines):
+            y = 160 + 14 * i
+            c.setFont(FONT, 0.75)
+            c.drawString(b.LEFT, b.PAGE_H - y - 3, "•")
+            put(c, b.LEFT, y, text)
+
+    resume = parse_resume(pdf(draw), filename="r.pdf")
+    assert bullets(resume) == lines
+    assert all("•" not in text for text in line_texts(pdf(draw)))
+
+
+def test_a_company_line_with_its_place_is_not_a_heading() -> None:
+    """ "Payfinancials Technology   Lagos, Nigeria" in bold: "Technology" names skills
+    headings, but a company with its place on the right opens an entry."""
+
+    def draw(c: canvas.Canvas) -> None:
+        put(c, bullet(c, 160), 160, "Led pricing for 3 markets, growing revenue 12% in a year")
+        put(c, b.LEFT, 190, "Payfinancials Technology", b.BOLD)
+        c.setFont(FONT, SIZE)
+        c.drawRightString(b.RIGHT, b.PAGE_H - 190, "Lagos, Nigeria")
+        put(c, b.LEFT, 204, "Product Manager", b.BOLD)
+        c.drawRightString(b.RIGHT, b.PAGE_H - 204, "Oct 2022 – Mar 2023")
+        put(c, bullet(c, 218), 218, "Launched a rewards program that raised retention by 10%")
+
+    resume = parse_resume(pdf(draw), filename="r.pdf")
+    assert [s.kind for s in resume.sections] == ["experience"]
+    entries = resume.sections[0].entries
+    assert [(e.organization, e.location) for e in entries][-1] == (
+        "Payfinancials Technology",
+        "Lagos, Nigeria",
+    )

@@ -23,7 +23,7 @@ from resume_analyzer.document import Resume, Section
 from resume_analyzer.parsing import parse_resume
 from resume_analyzer.parsing.entries import parse_entry
 from resume_analyzer.parsing.sections import looks_like_entry_line
-from resume_analyzer.parsing.text import read_text
+from resume_analyzer.parsing.text import read_text, undouble
 from resume_analyzer.settings import ParseSettings
 
 
@@ -461,3 +461,73 @@ def test_a_heading_with_a_note_in_brackets_is_still_a_heading(heading: str) -> N
     kinds = [s.kind for s in resume.sections]
     assert kinds[0] in ("experience", "projects") and kinds[-1] == "skills"
     assert len(resume.sections[0].bullets) == 2
+
+
+# --- Text copied out of PDFs: glyphs on their own lines, doubled letters ---------------------
+
+_GLYPH_LINES = """Jane Doe
+jane@example.com
+Experience
+Product Manager, Acme Corp Jan 2021 – Present
+Led the redesign of onboarding, lifting activation 18% in two quarters.
+Built a pricing experiment framework used by 4 teams across the company.
+Associate, Globex Jun 2018 – Dec 2020
+Ran 30 customer interviews that shaped the 2020 roadmap for the mobile app.
+Wrote 12 specs for the payments team, cutting rework by a third.
+Education
+BA Economics, State University 2018
+"""
+_ACHIEVEMENTS = [line for line in _GLYPH_LINES.splitlines() if line.endswith(".")]
+
+
+def _with_lone_glyphs(glyph_first: bool) -> str:
+    out: list[str] = []
+    for line in _GLYPH_LINES.splitlines():
+        if line in _ACHIEVEMENTS:
+            out += ["•", line] if glyph_first else [line, "•"]
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("glyph_first", [True, False], ids=["glyph above", "glyph below"])
+def test_a_bullet_glyph_on_its_own_line_marks_its_text(glyph_first: bool) -> None:
+    """A viewer's copy puts the glyph on the line above its text; pdfplumber's, ordering by
+    baseline, below it when the glyph is drawn lower. Either way two jobs of two bullets, and
+    no empty entry or "•" item between them."""
+    experience = section(parse_text(_with_lone_glyphs(glyph_first)), "experience")
+    assert [(e.title, e.organization) for e in experience.entries] == [
+        ("Product Manager", "Acme Corp"),
+        ("Associate", "Globex"),
+    ]
+    assert [b.text for b in experience.bullets] == _ACHIEVEMENTS
+    assert [b.entry for b in experience.bullets] == [0, 0, 1, 1]
+
+
+def test_letters_doubled_by_a_fake_bold_copy_are_read_once() -> None:
+    doubled = "BBAA EEccoonnoommiiccss,, SSttaattee UUnniivveerrssiittyy"
+    text = _GLYPH_LINES.replace("Education\n", "EEdduuccaattiioonn\n")
+    text = text.replace("BA Economics, State University", doubled)
+    education = section(parse_text(text), "education")
+    assert education.heading == "Education"
+    assert (education.entries[0].title, education.entries[0].organization) == (
+        "BA Economics",
+        "State University",
+    )
+
+
+@pytest.mark.parametrize(
+    "line", ["Add 22 books to a Mississippi llama", "Led ee 2 teams", "Booked 400 rooms", "Aa"]
+)
+def test_words_with_double_letters_keep_them(line: str) -> None:
+    assert undouble(line) == line
+
+
+def test_a_heading_under_skills_opens_its_section_but_a_group_label_does_not() -> None:
+    text = _GLYPH_LINES.replace(
+        "Experience\n",
+        "Skills\nProgramming Languages\nPython, SQL, TypeScript\nCloud Platforms\nAWS, GCP\n"
+        "Professional Experiences\n",
+    )
+    resume = parse_text(text)
+    assert [s.kind for s in resume.sections] == ["skills", "experience", "education"]

@@ -88,12 +88,7 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
         if mode:
             location = f"{location} {mode.group(1)}"
         rest = rest.replace(location, " ")
-    segments = [
-        s.strip(" ,;:|-–—()")
-        for part in rest.split("\n")
-        for s in _SPLIT.split(part)
-        if s.strip(" ,;:|-–—()")
-    ]
+    segments = [_trimmed(s) for part in rest.split("\n") for s in _SPLIT.split(part) if _trimmed(s)]
     if location is None:
         # "Acme Corp, Remote": a work mode alone is where the work was, never the title.
         mode_only = [s for s in segments if re.fullmatch(_WORK_MODES, s, re.I)]
@@ -174,7 +169,16 @@ def _after_at(text: str) -> str | None:
     if match is None:
         return None
     part = _SPLIT.split(text[match.end() :].split("\n", maxsplit=1)[0], maxsplit=1)[0]
-    return part.strip(" ,;:|-–—()") or None
+    return _trimmed(part) or None
+
+
+def _trimmed(part: str) -> str:
+    """A header segment without the separators and brackets around it; a closing bracket
+    whose opening one is kept stays ("Data Analyst (Health AI)")."""
+    trimmed = part.strip(" ,;:|-–—()")
+    if trimmed.count("(") > trimmed.count(")") and part.rstrip(" ,;:|-–—").endswith(")"):
+        return trimmed + ")"
+    return trimmed
 
 
 def names_title(text: str, kind: SectionKind) -> bool:

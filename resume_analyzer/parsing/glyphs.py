@@ -39,6 +39,7 @@ LIGATURE_GAP = 0.35  # the same beside a ligature glyph
 ROW_TOLERANCE = 0.25  # of the font size: baselines this close are one row
 SYMBOL = "•"
 DOUBLE_OFFSET = 0.1  # of the font size: the same glyph this close again is fake bold
+TOO_SMALL = 0.25  # of the page's median size: a glyph this small is no text anyone reads
 OVERLAP = 0.5  # of the font size: text drawn this far back over text is another run
 
 
@@ -70,7 +71,12 @@ class PageWords:
 
 
 def glyphs_of(chars: Iterable[dict[str, Any]]) -> list[Glyph]:
-    """The upright characters of a page (rotated text is not part of a resume's reading)."""
+    """The upright characters of a page that a reader can see: rotated text is not part of a
+    resume's reading, nor is a glyph drawn at a fraction of the page's usual size (a builder's
+    0.75 pt bullet dot beside 9 pt text read as a line of its own)."""
+    upright = [c for c in chars if c.get("upright", True) and c["text"]]
+    sizes = [float(c["size"]) for c in upright if not c["text"].isspace()]
+    least = TOO_SMALL * statistics.median(sizes) if sizes else 0.0
     return [
         Glyph(
             _PRIVATE_LIGATURES.get(c["text"], c["text"]),
@@ -81,8 +87,8 @@ def glyphs_of(chars: Iterable[dict[str, Any]]) -> list[Glyph]:
             float(c["size"]),
             str(c["fontname"]),
         )
-        for c in chars
-        if c.get("upright", True) and c["text"]
+        for c in upright
+        if float(c["size"]) >= least or c["text"].isspace()
     ]
 
 

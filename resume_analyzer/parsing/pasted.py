@@ -40,7 +40,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 def shape_pasted(lines: Sequence[Line]) -> list[Line]:
     """Join wrapped lines, then mark sentence lines as list items (see the module's docstring)."""
-    joined = join_wrapped(lines)
+    joined = join_wrapped(fold_lone_markers(lines))
     sentences = [
         line
         for i, line in enumerate(joined)
@@ -51,6 +51,38 @@ def shape_pasted(lines: Sequence[Line]) -> list[Line]:
         if line.block in listed:
             line.marker = IMPLICIT_MARKER
     return joined
+
+
+# A bullet glyph with nothing after it on its line (hyphens and asterisks are rules, not this).
+_LONE_MARKER = re.compile(r"^[•▪●◦○■□◆◇➢➤►▶▸▹‣⁃∙·✓✔❖➔→⇒♦◾◼\ue000-\uf8ff]$")
+
+
+def fold_lone_markers(lines: Sequence[Line]) -> list[Line]:
+    """Make a bullet glyph on a line of its own the marker of the line it belongs to.
+
+    A PDF viewer's copy often puts the glyph on its own line above its text; pdfplumber's,
+    which orders by baseline, puts a glyph drawn lower than its text below it. Which way a
+    document goes shows where its glyphs meet entry headers and headings: in the first the
+    header comes before an entry's first glyph, in the second right after its last one.
+    """
+    lone = {
+        i for i, line in enumerate(lines) if line.marker is None and _LONE_MARKER.match(line.text)
+    }
+    if not lone:
+        return list(lines)
+
+    def header(j: int) -> bool:
+        if j < 0 or j >= len(lines) or j in lone:
+            return False
+        text = lines[j].text.strip()
+        return _dated_header(text) or _names_section(text)
+
+    step = -1 if sum(header(i + 1) for i in lone) > sum(header(i - 1) for i in lone) else 1
+    for i in sorted(lone):
+        j = i + step
+        if 0 <= j < len(lines) and j not in lone and lines[j].marker is None and not header(j):
+            lines[j].marker = lines[i].text
+    return [line for i, line in enumerate(lines) if i not in lone]
 
 
 def _a_tail(lines: Sequence[Line], i: int) -> bool:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from resume_analyzer.document import SectionKind
+from resume_analyzer.parsing.contact import is_place_line
 from resume_analyzer.parsing.dates import find_date_range
 from resume_analyzer.parsing.entries import ORGANIZATION, ROLE
 from resume_analyzer.parsing.lines import Line
@@ -325,6 +326,8 @@ def heading_score(line: Line, typo: Typography) -> float:
         words = [text.replace(" ", "")]  # "W O R K E X P E R I E N C E" copied as text
     if not words or line.marker is not None or len(words) > 7 or _NOT_HEADING.search(text):
         return 0.0
+    if "\t" in text and is_place_line(text.rsplit("\t", 1)[1], (2, 3)):
+        return 0.0  # "Payfinancials Technology   Lagos, Nigeria": a company and its place
     kind, exact = kind_of(text)
     score = 3.0 if exact else (1.5 if kind else 0.0)
     if looks_upper(line):

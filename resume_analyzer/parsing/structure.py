@@ -20,6 +20,7 @@ from resume_analyzer.document import (
     DocumentWarning,
     Entry,
     Resume,
+    Role,
     Section,
     SectionKind,
 )
@@ -78,15 +79,21 @@ def _signature(line: Line, typo: Typography) -> tuple[float, bool, bool, bool, i
 
 def _plain_heading(line: Line, current: SectionKind) -> bool:
     """The look of a heading in plain text: four words or fewer, each capitalised, with
-    another section's head word ("Professional Experiences", "Academic Projects"). Not in
-    Skills, where such lines label groups ("Programming Languages", "Cloud Technologies")."""
+    another section's head word ("Professional Experiences", "Academic Projects"). In Skills
+    such lines label groups ("Programming Languages", "Cloud Technologies", "Certifications"),
+    so there only the kinds no skill group is named after open a section."""
     words = [word for word in line.text.split() if word.casefold() not in _SMALL_WORDS]
-    if current == "skills" or not 0 < len(words) <= 4:
-        return False
-    if not all(word[:1].isupper() for word in words):
+    if not 0 < len(words) <= 4 or not all(word[:1].isupper() for word in words):
         return False
     kind = kind_of(line.text.strip().rstrip(":"))[0]
+    if current == "skills":
+        return kind in _NEVER_A_SKILL_GROUP and not line.text.rstrip().endswith(":")
     return kind is not None and kind != current
+
+
+# Skills lists group their items under labels that name other sections' kinds ("Languages",
+# "Certifications", "Tools"), but never under work, schooling or projects.
+_NEVER_A_SKILL_GROUP = frozenset({"experience", "education", "projects"})
 
 
 _SMALL_WORDS = frozenset({"and", "&", "of", "in", "for", "the", "a", "an", "to", "with"})
@@ -431,17 +438,25 @@ def _joined(previous: Bullet, item: Item, kind: SectionKind) -> Bullet:
         box = Box(min(box.x0, item.box.x0), box.top, max(box.x1, item.box.x1), item.box.bottom)
     text = join_text(previous.text, item.text.replace("\t", "  "))
     role = line_role(text, kind, marker=previous.marker)
-    return dataclasses.replace(previous, text=text, box=box, role=role)
+    return dataclasses.replace(previous, text=_spaced(text, role), box=box, role=role)
 
 
 def _bullet(item: Item, entry: int | None, kind: SectionKind) -> Bullet:
+    role = line_role(item.text, kind, marker=item.marker)
     return Bullet(
-        # Cells far apart on one row ("SQL      Python") stay apart, without a tab in the text.
-        text=item.text.replace("\t", "  "),
+        text=_spaced(item.text, role),
         page=item.page,
         line=item.line,
         box=item.box,
         marker=item.marker,
         entry=entry,
-        role=line_role(item.text, kind, marker=item.marker),
+        role=role,
     )
+
+
+def _spaced(text: str, role: Role) -> str:
+    """Cells far apart on one row ("SQL      Python") stay apart, without a tab in the text;
+    in a statement the wide gaps are a justified line's word spaces ("Owned   API   payment")."""
+    if role == "achievement":
+        return re.sub(r"\s*\t\s*|  +", " ", text)
+    return text.replace("\t", "  ")

@@ -65,10 +65,30 @@ def _cells(text: str) -> str:
     return "\t".join(cell for cell in cells if cell)
 
 
+def _drawn_twice(word: str) -> bool:
+    return len(word) >= 2 and len(word) % 2 == 0 and word[0::2] == word[1::2]
+
+
+def undouble(text: str) -> str:
+    """A line whose every character came out twice ("LLeeaaddeerrsshhiipp EExxppeerriieennccee"):
+    the copy of a PDF that fakes bold by drawing each letter twice. Most of its words must be
+    doubled whole, so that "Add" or "Mississippi" never lose a letter."""
+    words = text.split(" ")
+    doubled = [_drawn_twice(word) for word in words]
+    if sum(doubled) * 3 < len([word for word in words if word]) * 2:
+        return text
+    # One doubled word alone ("EEdduuccaattiioonn") must be long: "ee" or "Aa" may be meant.
+    if sum(len(word) for word, twice in zip(words, doubled, strict=True) if twice) < 8:
+        return text
+    return " ".join(
+        word[0::2] if twice else word for word, twice in zip(words, doubled, strict=True)
+    )
+
+
 def _make_line(raw: str, block: int, links: list[str]) -> Line | None:
     heading_level = None
     bold = False
-    stripped = raw.strip()
+    stripped = undouble(raw.strip())
     atx = atx_heading(stripped)
     if atx:
         heading_level, stripped = atx
