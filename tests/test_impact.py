@@ -414,6 +414,41 @@ TABLE: list[Case] = [
          "State Led commercialization effort for the largest platform innovation program "
          "and the largest strategic partnership in the history of the company with over "
          "$25MM capital investment in multiple countries", absent=["too_long"]),
+    # Other signs of pieces run together (audit round 19): a bullet glyph inside the line or
+    # read in the wrong encoding, the opening verb again, a template's header, a quotation,
+    # sentences most of which have no verb.
+    case("Use selling skills to promote key items, latest trends, new arrivals and "
+         "replenishment basics across the whole store and every department ·Build lasting "
+         "relationships with customers by contacting them after each of their purchases to "
+         "suggest new merchandise and invite them to upcoming events",
+         absent=["too_long"]),
+    case("Closed over $4.3 bn in corporate transactions for the group in three years as lead "
+         "advisor Representative Transactions: â—¦ Joint Lead Arranger to a target company in "
+         "the acquisition of a web company for $800 mm and two more deals in the same year "
+         "for the same client",
+         absent=["too_long"]),
+    case("Served as the finance lead on the creation of a new claims organization with a "
+         "budget of $28M and 170 FTE Served as the finance lead on the integration of an "
+         "acquired service organization with a budget of $3.5M and 90 FTE",
+         absent=["too_long"]),
+    case("Company Name City , State Finance Director Guided finance staff, vendors and other "
+         "personnel in day-to-day finance activities, including accounting, reporting, "
+         "billing, collections, cash management, budgeting, forecasting, payroll, payables, "
+         "receivables, payroll taxes and human resources for all five of its office locations",
+         absent=["too_long"]),
+    case("“Everything she touches turns to amazing. Whether she is thinking up original "
+         "content or creating something beautiful with her hands, she always gives her all and "
+         "then some more, "
+         "which is appreciated by everyone on the team and by every client we have”",
+         absent=["too_long"]),
+    case("Pole line, underground and bridge design. Construction planning, coordination and "
+         "crew supervision. Quality control. Project tracking and reporting. Site and "
+         "right-of-way acquisition. Inspection of cable routes across the whole county. Material "
+         "issues and reconciliation. Daily interfacing with customers and utilities.",
+         absent=["too_long"]),
+    case("Led the launch of the partner portal. It grew to 400 resellers in a year, and the "
+         "onboarding flow we built with design cut setup time from two weeks to three days "
+         "for every reseller in the program across all of our regions.", ["too_long"]),
     case("Grew yellow pages revenue across 4 territories from 2005 to 2008 by selling "
          "multi-channel marketing solutions tailored to the specific needs of clients and "
          "the audience they target, and trained 6 new account executives on the full "

@@ -1062,7 +1062,7 @@ def _runs_together(doc: Doc) -> bool:
     sentences are glued with no space after the stop ("…at station remotes.Wrote and
     produced…") or split by asterisks: 5 of audit round 15's 11 false too_long findings, and 1
     true one in all rounds. And so is a line that opens with an entry's dates."""
-    if _GLUED.search(doc.text) or _header_glued(doc.text):
+    if _GLUED.search(doc.text) or _header_glued(doc.text) or _QUOTED.match(doc.text):
         return True
     for token in doc[1:]:
         text = token.text
@@ -1071,9 +1071,26 @@ def _runs_together(doc: Doc) -> bool:
         before = doc[token.i - 1]
         if not (before.is_alpha or before.text in ")]") or before.lower_ in _JOINING:
             continue
-        if token.tag_ in _VERB_TAGS or token.pos_ == "VERB":
+        # "…and 170 FTE Served as the finance lead…": the line's own opening word again.
+        if token.tag_ in _VERB_TAGS or token.pos_ == "VERB" or _opens_again(doc, token):
             return True
-    return False
+    return _verbless_pieces(doc)
+
+
+def _opens_again(doc: Doc, token: Token) -> bool:
+    """The line's opening verb again, where the tagger took the second one for a name."""
+    first = doc[0]
+    return token.text == first.text and (first.tag_ in _VERB_TAGS or first.pos_ == "VERB")
+
+
+def _verbless_pieces(doc: Doc) -> bool:
+    """Sentences most of which have no verb ("Pole Line and Bridge Design. Quality Control.
+    Site Acquisition."): a list of duties or topics set as sentences, not one statement."""
+    pieces = [sent for sent in doc.sents if sum(not t.is_punct for t in sent) >= 2]
+    if len(pieces) < 3:
+        return False
+    verbless = sum(not any(t.pos_ in {"VERB", "AUX"} for t in sent) for sent in pieces)
+    return verbless * 2 > len(pieces)
 
 
 def _header_glued(text: str) -> bool:
@@ -1097,7 +1114,12 @@ _TITLE_JOINS = frozenset("of and for the in at to".split())
 # Business Development 12/2012 to Current").
 _HEAD_CHARS = 60
 _JOINING = frozenset({"and", "or", "to", "&", "then"})
-_GLUED = re.compile(r"[a-z)]\.[A-Z][a-z]|\s\*\s|\*[A-Z]|\s•\s")
+# Run-together signs: a stop with no space after it, asterisks, a bullet glyph inside the line
+# ("…basics ·Build lasting…"), and a bullet glyph read in the wrong encoding ("â—¦", "â€¢").
+_GLUED = re.compile(r"[a-z)]\.[A-Z][a-z]|\s\*\s|\*[A-Z]|\s[•·◦▪●]\s?[A-Z]|\s•\s|â€¢|â—¦")
+# A testimonial quoted in the line ("“Everything she touches…”"), or a template's placeholder
+# header run into it ("Company Name City , State Finance Director…").
+_QUOTED = re.compile(r"[\"“]|Company Name\b")
 
 
 def _first_word_span(doc: Doc) -> tuple[int, int] | None:
