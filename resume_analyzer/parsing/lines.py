@@ -148,7 +148,8 @@ def _clean_once(text: str) -> str:
 
 # A bullet glyph: the common symbols, private-use code points that symbol fonts (Wingdings,
 # Symbol) map them to, and pdfminer's "(cid:NN)" for glyphs without a Unicode mapping.
-_GLYPHS = "•▪●◦○■□◆◇➢➤►▶▸▹‣⁃∙·✓✔✗☐❖➔→⇒♦◾◼-–—*+>"
+BULLET_GLYPHS = "•▪●◦○■□◆◇➢➤►▶▸▹‣⁃∙·✓✔✗☐❖➔→⇒♦◾◼"
+_GLYPHS = BULLET_GLYPHS + "-–—*+>"  # dashes and the like only where a space follows
 _MARKER = re.compile(
     rf"^(?P<marker>\(cid:\d+\)|[{re.escape(_GLYPHS)}\ue000-\uf8ff]|"
     # Word's second-level bullet is a Courier "o": a lone "o" before a capitalised word.

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from resume_analyzer.parsing.dates import find_date_range
 from resume_analyzer.parsing.entries import names_title
-from resume_analyzer.parsing.lines import Line
+from resume_analyzer.parsing.lines import BULLET_GLYPHS, Line
 from resume_analyzer.parsing.paragraphs import join_text
 from resume_analyzer.parsing.roles import mentions_a_year, opens_with_verb
 from resume_analyzer.parsing.sections import kind_of
@@ -54,7 +54,7 @@ def shape_pasted(lines: Sequence[Line]) -> list[Line]:
 
 
 # A bullet glyph with nothing after it on its line (hyphens and asterisks are rules, not this).
-_LONE_MARKER = re.compile(r"^[•▪●◦○■□◆◇➢➤►▶▸▹‣⁃∙·✓✔❖➔→⇒♦◾◼\ue000-\uf8ff]$")
+_LONE_MARKER = re.compile(rf"^[{re.escape(BULLET_GLYPHS)}\ue000-\uf8ff]$")
 
 
 def fold_lone_markers(lines: Sequence[Line]) -> list[Line]:
