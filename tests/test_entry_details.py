@@ -78,3 +78,22 @@ def test_a_grade_in_the_header_is_the_json_resume_score() -> None:
     education = to_json_resume(parse_resume(text.encode(), filename="cv.txt"))["education"]
     assert education[0]["score"] == "GPA 3.8/4.0"
     assert education[0]["institution"] == "University of Michigan"
+
+
+@pytest.mark.parametrize(
+    ("texts", "title", "organization"),
+    [
+        # The role held, in brackets after the company's name or tagline, is the title.
+        (["Lumen Labs | AI Automation Agency (Founder & Product Lead)\tJan 2024 – Present"],
+         "Founder & Product Lead", "Lumen Labs"),
+        (["Globex (Product Manager)\t2021 – 2023"], "Product Manager", "Globex"),
+        # A bracket that is part of the title, or says something of the company, stays.
+        (["Project Lead & Data Analyst (Health AI)\tApr 2025 – Present", "Initech Research"],
+         "Project Lead & Data Analyst (Health AI)", "Initech Research"),
+        (["Acme Corp (Series B)", "Product Manager\t2021 – 2023"], "Product Manager",
+         "Acme Corp (Series B)"),
+    ],
+)  # fmt: skip
+def test_a_role_in_brackets_is_the_title(texts: list[str], title: str, organization: str) -> None:
+    entry = parse_entry(texts, "experience", 1, 1)
+    assert (entry.title, entry.organization) == (title, organization)

@@ -464,6 +464,11 @@ TABLE: list[Case] = [
     case("Launched a referral program that brought in a 2024 cohort of users", absent=["cut_off"]),
     case("Championed Scrum as Product Owner, improving team velocity by 15",
          absent=["no_metric", "cut_off"]),
+    # A prize won is what came of the work (audit round 20).
+    case("Built a real-time transit prediction app with ML forecasting, SFHacks 2022 Winner",
+         absent=["no_outcome"]),
+    case("Built a budgeting app in React, hackathon finalist among 60 teams",
+         absent=["no_outcome"]),
     # buzzword, filler, and words that merely contain one.
     case("Launched a world-class onboarding flow for enterprise teams", ["buzzword"]),
     # In a measured line, praise of the work is a style point; praise of the person is not.

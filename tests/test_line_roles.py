@@ -95,6 +95,17 @@ CASES = [
         "label",
     ),
     ("Globex provides the data; I built the 4 dashboards on it", "experience", "•", "achievement"),
+    # A roll of memberships with commas, and a skill named among the bullets (audit round 20).
+    (
+        "Member, State Association of Information Systems Officers Member, Regional "
+        "Association of Telecommunications Advisors Previous Board Member, City Credit Union",
+        "experience",
+        None,
+        "list",
+    ),
+    ("Auditing proficiency", "experience", "•", "list"),
+    ("Strong analytical skills.", "experience", "•", "list"),
+    ("Built the reporting skills matrix for 40 analysts", "experience", "•", "achievement"),
     # Outside the sections that report work, prose is text.
     ("Product-minded engineer who ships with design and sales.", "summary", None, "text"),
     ("Won first place among 40 teams at the campus hackathon", "awards", "•", "text"),

@@ -172,6 +172,18 @@ def _after_at(text: str) -> str | None:
     return _trimmed(part) or None
 
 
+def _role_in_brackets(segment: str) -> list[str]:
+    """ "AI Automation Agency (Founder & Product Lead)": a name, then the role held there in
+    brackets, read as two segments so that the role is the title."""
+    match = _BRACKETED_END.fullmatch(segment)
+    if match is None or not ROLE.search(match["inner"]) or ORGANIZATION.search(match["inner"]):
+        return [segment]
+    return [match["outer"].strip(), match["inner"].strip()]
+
+
+_BRACKETED_END = re.compile(r"(?P<outer>.*\S)\s*\((?P<inner>[^()]+)\)")
+
+
 def _trimmed(part: str) -> str:
     """A header segment without the separators and brackets around it; a closing bracket
     whose opening one is kept stays ("Data Analyst (Health AI)")."""
@@ -219,6 +231,8 @@ def _title_and_org(
     a link's label)."""
     if not segments:
         return None, None, []
+    if kind != "education":
+        segments = [part for segment in segments for part in _role_in_brackets(segment)]
     title_pattern = _DEGREE if kind == "education" else ROLE
     titles = [s for s in segments if title_pattern.search(s) and not ORGANIZATION.search(s)]
     orgs = [s for s in segments if ORGANIZATION.search(s) and s not in titles]

@@ -71,6 +71,9 @@ _VERBS = frozenset(
     launches ship ships mentor mentors train trains teach spearheaded architect oversee rebuilt
     rewrote reran undertook sought spun""".split()
 )
+_SKILL_NOUN_END = re.compile(
+    r"\b(?:proficiency|skills|expertise|knowledge|abilities)\.?$", re.IGNORECASE
+)
 _SKILL_CLAIM = re.compile(
     r"^(?:(?:good|strong|sound|solid|basic|working|skill(?:ful|ed)|excellent|in-depth|deep|"
     r"hands-on)\s+)?(?:knowledge|command|understanding|proficiency|expertise|familiarity)"
@@ -174,8 +177,8 @@ def line_role(text: str, section_kind: SectionKind, *, marker: str | None) -> Ro
         named = label.group("sep") == ":" and len(key.split()) <= 3
         if named and _NAMES_A_THING.match(value) and not opens_with_verb(value.split()):
             return "header"  # "Philia: A Slack bot for…": a project's name and what it is
-    if _SKILL_CLAIM.match(stripped):
-        return "list"
+    if _SKILL_CLAIM.match(stripped) or (len(words) <= 4 and _SKILL_NOUN_END.search(stripped)):
+        return "list"  # "Strong knowledge of SQL", "Auditing proficiency": a skill, not work
     if _SELF_DESCRIPTION.match(stripped) or _BELIEF.match(stripped):
         return "text"  # "Strong problem solver with…", "I believe every student…": not work
     if stripped.endswith(":") and not _DIGIT.search(stripped):
@@ -255,7 +258,7 @@ def _describes_employer(text: str) -> bool:
 
 
 # "Member of the Advisory Committee Member of the Welfare Ministry …": a roll of memberships.
-_MEMBERSHIP = re.compile(r"\bmember of\b", re.IGNORECASE)
+_MEMBERSHIP = re.compile(r"\bmember(?: of\b|,)", re.IGNORECASE)  # "Member of X", "Member, X"
 
 
 def _reads_as_header(text: str, words: list[str], marker: str | None) -> bool:
