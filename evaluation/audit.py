@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,8 @@ import click
 
 from evaluation import corpus_option, json_option, run_report
 from evaluation.roles import kappa, line_key, loose_key
-from resume_analyzer import Analyzer
+from resume_analyzer import Analysis, Analyzer
+from resume_analyzer.codes import Codes
 from resume_analyzer.errors import ResumeAnalyzerError
 from resume_analyzer.settings import AnalysisSettings
 
@@ -53,6 +55,40 @@ def find_sources(corpus: Path, wanted: set[str]) -> dict[str, Path]:
     return found
 
 
+# Notes about a whole passage rather than one line (the summary's critique): judged as a line's
+# findings are, on the passage's text, which is shown and keyed whole.
+PASSAGE_CODES = frozenset({Codes.SUMMARY_GENERIC.code})
+
+
+@dataclass(frozen=True)
+class PassageNote:
+    section: str
+    text: str
+    code: str
+    message: str
+
+
+def passage_notes(analysis: Analysis) -> list[PassageNote]:
+    """The notes of PASSAGE_CODES, each with the text of the section it is about."""
+    notes = []
+    for item in analysis.feedback:
+        where = item.location
+        if item.code not in PASSAGE_CODES or where is None:
+            continue
+        section = next(
+            (
+                s
+                for s in analysis.resume.sections
+                if s.bullets and (s.bullets[0].page, s.bullets[0].line) == (where.page, where.line)
+            ),
+            None,
+        )
+        if section is not None:
+            text = " ".join(bullet.text for bullet in section.bullets)
+            notes.append(PassageNote(section.kind, text, item.code, item.message))
+    return notes
+
+
 def current_feedback(analyzer: Analyzer, path: Path) -> tuple[set[tuple[str, str]], dict[str, str]]:
     """({(line key, code)} of today's findings, with "loose:" keys too; line key → rewrite hash)."""
     try:
@@ -68,6 +104,9 @@ def current_feedback(analyzer: Analyzer, path: Path) -> tuple[set[tuple[str, str
         if bullet.suggestion:
             for key in keys:
                 rewrites[key] = text_key(bullet.suggestion)
+    for note in passage_notes(analysis):
+        keys = (line_key(note.text), f"loose:{loose_key(note.text)}")
+        findings.update((key, note.code) for key in keys)
     return findings, rewrites
 
 

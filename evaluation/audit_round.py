@@ -35,7 +35,7 @@ from typing import Any
 import click
 
 from evaluation import corpus_option
-from evaluation.audit import LABELS, find_sources, text_key
+from evaluation.audit import LABELS, find_sources, passage_notes, text_key
 from evaluation.roles import line_key, loose_key
 from resume_analyzer import Analyzer
 from resume_analyzer.errors import ResumeAnalyzerError
@@ -186,6 +186,25 @@ def today_items(
                         "labeled": known,
                     }
                 )
+        for note in passage_notes(analysis):
+            key, loose = line_key(note.text), loose_key(note.text)
+            known = finding_index.get((source, key, note.code))
+            if known is None:
+                known = finding_index.get((source, "loose:" + loose, note.code))
+            items.append(
+                {
+                    "source": source,
+                    "key": key,
+                    "loose": loose,
+                    "line": note.text,
+                    "section": note.section,
+                    "id": _item_id(source, key, note.code),
+                    "kind": "finding",
+                    "code": note.code,
+                    "message": note.message,
+                    "labeled": known,
+                }
+            )
     # One item per id: the same line twice in a resume is judged once.
     unique = {item["id"]: item for item in items}
     return list(unique.values())

@@ -53,3 +53,16 @@ def test_generic_summary(summary: str, noted: bool) -> None:
     for item in items:
         assert item.location.section == "summary" and item.location.text
         assert '"' in item.message  # names the words it means
+
+
+def test_the_audit_judges_the_whole_summary_it_notes() -> None:
+    """The feedback audit shows a labeler the paragraph the note is about, not its first line."""
+    from evaluation.audit import passage_notes
+
+    summary = SUMMARIES[0][0]
+    first, rest = summary[:60].rsplit(" ", 1)[0], summary[len(summary[:60].rsplit(" ", 1)[0]) :]
+    text = f"Jordan Example\njordan@example.com\n\nSUMMARY\n{first}\n{rest.strip()}\n{BODY}"
+    analysis = Analyzer().analyze(text.encode(), filename="resume.txt")
+    notes = passage_notes(analysis)
+    assert [(n.section, n.code) for n in notes] == [("summary", "summary_generic")]
+    assert notes[0].text == summary
