@@ -41,6 +41,14 @@ SUMMARIES = [
     ),
     # One buzzword is not a pattern.
     ("Passionate about helping small businesses get paid on time.", False),
+    # Traits set side by side with no punctuation are a list under a summary heading, not a
+    # paragraph to critique (the bullets' own findings say the rest).
+    (
+        "Team-oriented Detail-oriented Results-driven Excellent communication skills Quick "
+        "learner Self-starter Strong work ethic",
+        False,
+    ),
+    ("Results-driven, detail-oriented self-starter and team player", True),
 ]
 
 

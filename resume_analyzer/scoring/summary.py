@@ -23,6 +23,9 @@ from resume_analyzer.taxonomy import Lexicons
 
 # A number in digits or words ("seven years of experience") is evidence of a kind.
 _NUMBER = re.compile(rf"\d|\b(?:{'|'.join(sorted(NUMBER_WORDS))})\b", re.IGNORECASE)
+# Prose has its commas and stops; a "summary" without any is a list of traits or skills set
+# side by side (held-out audit round 21: 4 of 4 such notes were false, 0 of 11 true).
+_PROSE = re.compile(r"[,.;](?:\s|$)")
 MIN_BUZZWORDS = 2
 MAX_SKILLS = 1
 # The note is about how the page reads, not a scored check: a small gain ranks it below the
@@ -40,6 +43,8 @@ def summary_items(resume: Resume, evidence: Evidence, lexicons: Lexicons) -> lis
         skills = {m.name for line in evidence.lines if line.section == index for m in line.mentions}
         if len(words) < MIN_BUZZWORDS or len(skills) > MAX_SKILLS or _NUMBER.search(text):
             continue
+        if not _PROSE.search(text):
+            continue  # "Team-oriented Detail-oriented Quick learner …": a list of traits
         first = section.bullets[0]
         quoted = ", ".join(f'"{w}"' for w in sorted(words, key=str.lower)[:4])
         items.append(
