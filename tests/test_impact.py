@@ -464,6 +464,10 @@ TABLE: list[Case] = [
     case("Launched a referral program that brought in a 2024 cohort of users", absent=["cut_off"]),
     case("Championed Scrum as Product Owner, improving team velocity by 15",
          absent=["no_metric", "cut_off"]),
+    # A prize's passive names the honour, not a hidden actor (audit round 21).
+    case("Above and Beyond award for the billing project: this award was presented for "
+         "leading the rollout in my first month", absent=["passive_voice"]),
+    case("Customer records were migrated to the new CRM over one weekend", ["passive_voice"]),
     # A prize won is what came of the work (audit round 20).
     case("Built a real-time transit prediction app with ML forecasting, SFHacks 2022 Winner",
          absent=["no_outcome"]),

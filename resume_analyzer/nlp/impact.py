@@ -637,6 +637,14 @@ def _starts_with_phrase(text: str, phrase: str) -> bool:
 # Also what became of the work: "This work was published in Nature", "was highlighted in
 # the Wall Street Journal", "was ranked first in the region", "were adopted company-wide".
 # Recognition is said in the passive, and rightly.
+def _a_prize(participle: Token) -> bool:
+    """ "This award was presented for…", "the scholarship was given to…": a prize's passive
+    names the honour; whoever handed it over is no part of the applicant's work."""
+    subject = _passive_subject(participle)
+    return subject is not None and subject.lemma_.lower() in _PRIZES
+
+
+_PRIZES = frozenset("award prize honor honour scholarship fellowship medal trophy".split())
 _HONOURS = frozenset(
     """promote award recognize recognise select nominate elect invite name honor honour
     grant admit accept choose offer appoint hire shortlist feature cite commend publish
@@ -655,7 +663,7 @@ def _passive(doc: Doc, *, opens_with_verb: bool) -> list[Finding]:
                 continue
             if not _main_clause(head) or (opens_with_verb and token.i > 0):
                 continue  # "Trained staff to ensure standards are met": the person's verb is active
-            if head.lemma_.lower() in _HONOURS:
+            if head.lemma_.lower() in _HONOURS or _a_prize(head):
                 continue  # "Was promoted to team lead": an honour is said in the passive
             if _done_to_people(head) or _ensured(doc, token) or _set_phrase(head):
                 continue
