@@ -204,12 +204,19 @@ class Codes:
         '"{word}" adds length without meaning; cut it.',
         Penalty(3, 6),
     )
-    TOO_LONG = _bullet(
+    TOO_LONG = FindingCode(
         "too_long",
+        "bullet",
         "over 40 words",
         "one to two lines: action, then result",
         "{words} words runs past two lines; keep the action and the result and cut the rest "
         "(aim for 12–30 words).",
+        variants={
+            # A paragraph is several achievements (or duties) in one item: cutting it to one
+            # would lose the others.
+            "sentences": "{words} words in {sentences} sentences: give each achievement a "
+            "bullet of its own, leading with what it changed (12–30 words each).",
+        },
     )
     TOO_SHORT = _bullet(
         "too_short",

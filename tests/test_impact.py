@@ -714,3 +714,21 @@ OUTCOMES = [
 @pytest.mark.parametrize(("text", "outcome"), OUTCOMES, ids=[t[:50] for t, _ in OUTCOMES])
 def test_outcome(analyze: Analyze, text: str, outcome: bool) -> None:
     assert analyze(text).outcome is outcome
+
+
+def test_too_long_says_to_split_a_paragraph_and_to_cut_a_sentence(analyze: Analyze) -> None:
+    """A paragraph of several sentences is several bullets; one long sentence is cut down."""
+    paragraph = (
+        "Led the launch of the partner portal for our resellers in three regions. It grew to "
+        "400 resellers in its first year, and the onboarding flow we built with design cut "
+        "setup time from two weeks to three days for every reseller in the program."
+    )
+    sentence = (
+        "Led the launch of the partner portal for resellers in three regions together with "
+        "design, sales and two engineering teams, growing it to 400 resellers in a year and "
+        "cutting setup time from two weeks to three days for every reseller in the program"
+    )
+    (split,) = [f for f in analyze(paragraph).findings if f.code == "too_long"]
+    assert split.message.startswith("45 words in 2 sentences: give each achievement")
+    (cut,) = [f for f in analyze(sentence).findings if f.code == "too_long"]
+    assert "keep the action and the result" in cut.message
