@@ -732,3 +732,21 @@ def test_too_long_says_to_split_a_paragraph_and_to_cut_a_sentence(analyze: Analy
     assert split.message.startswith("45 words in 2 sentences: give each achievement")
     (cut,) = [f for f in analyze(sentence).findings if f.code == "too_long"]
     assert "keep the action and the result" in cut.message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # One sentence that the parser splits (at a bracket, at a list): no paragraph.
+        "Highlights: Within 3 weeks of joining, out of the six new hires on the team (all of "
+        "whom held the same license and passed the same review) I was chosen to lead the "
+        "regional data partnership with two universities and a hospital group",
+        "Closed deals of over 2 million with a number of clients to include, a regional "
+        "furniture maker- $9 Million+ ( largest in Ohio, Kentucky, And Indiana), Bakery chain "
+        "$4 Million, Large trucking company $3 Million, Several property firms each over $2 "
+        "Million.",
+    ],
+)
+def test_too_long_on_one_sentence_says_to_cut_it(analyze: Analyze, line: str) -> None:
+    (found,) = [f for f in analyze(line).findings if f.code == "too_long"]
+    assert "keep the action and the result" in found.message

@@ -1088,11 +1088,17 @@ def _runs_together(doc: Doc) -> bool:
 def _too_long(doc: Doc, words: int) -> Finding:
     """too_long, told as what to do: a paragraph of several sentences is split into bullets,
     not cut down to one."""
-    sentences = sum(sum(not t.is_punct for t in sent) >= 5 for sent in doc.sents)
+    # Counted at full stops before a capital, not by the parser's sentences: it also splits
+    # at a colon or a long list ("Achievements: Within 2 weeks…").
+    pieces = _SENTENCE_END.split(doc.text)
+    sentences = sum(len(piece.split()) >= 5 for piece in pieces)
     if sentences < 2:
         return Finding.of(Codes.TOO_LONG, words=words)
     message = Codes.TOO_LONG.format("sentences", words=words, sentences=sentences)
     return Finding(Codes.TOO_LONG.code, message, None)
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)][.!?])\s+(?=[A-Z])")
 
 
 def _opens_again(doc: Doc, token: Token) -> bool:
