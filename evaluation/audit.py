@@ -89,6 +89,28 @@ def passage_notes(analysis: Analysis) -> list[PassageNote]:
     return notes
 
 
+@dataclass(frozen=True)
+class JudgedText:
+    """A line (or a passage) as the audit judges it: its findings and its rewrite."""
+
+    text: str
+    section: str
+    findings: tuple[tuple[str, str], ...]  # (code, message)
+    suggestion: str | None = None
+
+
+def judged_texts(analysis: Analysis) -> list[JudgedText]:
+    """Every bullet with its findings and rewrite, then every passage note."""
+    texts = [
+        JudgedText(b.text, b.section, tuple((f.code, f.message) for f in b.findings), b.suggestion)
+        for b in analysis.bullets
+    ]
+    texts += [
+        JudgedText(n.text, n.section, ((n.code, n.message),)) for n in passage_notes(analysis)
+    ]
+    return texts
+
+
 def current_feedback(analyzer: Analyzer, path: Path) -> tuple[set[tuple[str, str]], dict[str, str]]:
     """({(line key, code)} of today's findings, with "loose:" keys too; line key → rewrite hash)."""
     try:
@@ -97,16 +119,13 @@ def current_feedback(analyzer: Analyzer, path: Path) -> tuple[set[tuple[str, str
         return set(), {}
     findings: set[tuple[str, str]] = set()
     rewrites: dict[str, str] = {}
-    for bullet in analysis.bullets:
-        keys = (line_key(bullet.text), f"loose:{loose_key(bullet.text)}")
-        for finding in bullet.findings:
-            findings.update((key, finding.code) for key in keys)
-        if bullet.suggestion:
+    for judged in judged_texts(analysis):
+        keys = (line_key(judged.text), f"loose:{loose_key(judged.text)}")
+        for code, _message in judged.findings:
+            findings.update((key, code) for key in keys)
+        if judged.suggestion:
             for key in keys:
-                rewrites[key] = text_key(bullet.suggestion)
-    for note in passage_notes(analysis):
-        keys = (line_key(note.text), f"loose:{loose_key(note.text)}")
-        findings.update((key, note.code) for key in keys)
+                rewrites[key] = text_key(judged.suggestion)
     return findings, rewrites
 
 

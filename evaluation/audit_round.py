@@ -35,7 +35,7 @@ from typing import Any
 import click
 
 from evaluation import corpus_option
-from evaluation.audit import LABELS, find_sources, passage_notes, text_key
+from evaluation.audit import LABELS, find_sources, judged_texts, text_key
 from evaluation.roles import line_key, loose_key
 from resume_analyzer import Analyzer
 from resume_analyzer.errors import ResumeAnalyzerError
@@ -153,26 +153,26 @@ def today_items(
             analysis = analyzer.analyze(path)
         except ResumeAnalyzerError:
             continue
-        for bullet in analysis.bullets:
-            key, loose = line_key(bullet.text), loose_key(bullet.text)
-            base = {"source": source, "key": key, "loose": loose, "line": bullet.text}
-            base["section"] = bullet.section
-            for finding in bullet.findings:
-                known = finding_index.get((source, key, finding.code))
+        for judged in judged_texts(analysis):
+            key, loose = line_key(judged.text), loose_key(judged.text)
+            base = {"source": source, "key": key, "loose": loose, "line": judged.text}
+            base["section"] = judged.section
+            for code, message in judged.findings:
+                known = finding_index.get((source, key, code))
                 if known is None:
-                    known = finding_index.get((source, "loose:" + loose, finding.code))
+                    known = finding_index.get((source, "loose:" + loose, code))
                 items.append(
                     {
                         **base,
-                        "id": _item_id(source, key, finding.code),
+                        "id": _item_id(source, key, code),
                         "kind": "finding",
-                        "code": finding.code,
-                        "message": finding.message,
+                        "code": code,
+                        "message": message,
                         "labeled": known,
                     }
                 )
-            if bullet.suggestion:
-                rewrite = text_key(bullet.suggestion)
+            if judged.suggestion:
+                rewrite = text_key(judged.suggestion)
                 known = rewrite_index.get((source, key, rewrite))
                 if known is None:
                     known = rewrite_index.get((source, "loose:" + loose, rewrite))
@@ -181,30 +181,11 @@ def today_items(
                         **base,
                         "id": _item_id(source, key, rewrite),
                         "kind": "rewrite",
-                        "rewrite_text": bullet.suggestion,
+                        "rewrite_text": judged.suggestion,
                         "rewrite": rewrite,
                         "labeled": known,
                     }
                 )
-        for note in passage_notes(analysis):
-            key, loose = line_key(note.text), loose_key(note.text)
-            known = finding_index.get((source, key, note.code))
-            if known is None:
-                known = finding_index.get((source, "loose:" + loose, note.code))
-            items.append(
-                {
-                    "source": source,
-                    "key": key,
-                    "loose": loose,
-                    "line": note.text,
-                    "section": note.section,
-                    "id": _item_id(source, key, note.code),
-                    "kind": "finding",
-                    "code": note.code,
-                    "message": note.message,
-                    "labeled": known,
-                }
-            )
     # One item per id: the same line twice in a resume is judged once.
     unique = {item["id"]: item for item in items}
     return list(unique.values())

@@ -637,6 +637,13 @@ def _starts_with_phrase(text: str, phrase: str) -> bool:
 # Also what became of the work: "This work was published in Nature", "was highlighted in
 # the Wall Street Journal", "was ranked first in the region", "were adopted company-wide".
 # Recognition is said in the passive, and rightly.
+_HONOURS = frozenset(
+    """promote award recognize recognise select nominate elect invite name honor honour
+    grant admit accept choose offer appoint hire shortlist feature cite commend publish
+    highlight showcase spotlight rank adopt""".split()
+)
+
+
 def _a_prize(participle: Token) -> bool:
     """ "This award was presented for…", "the scholarship was given to…": a prize's passive
     names the honour; whoever handed it over is no part of the applicant's work."""
@@ -645,11 +652,6 @@ def _a_prize(participle: Token) -> bool:
 
 
 _PRIZES = frozenset("award prize honor honour scholarship fellowship medal trophy".split())
-_HONOURS = frozenset(
-    """promote award recognize recognise select nominate elect invite name honor honour
-    grant admit accept choose offer appoint hire shortlist feature cite commend publish
-    highlight showcase spotlight rank adopt""".split()
-)
 
 
 def _passive(doc: Doc, *, opens_with_verb: bool) -> list[Finding]:
@@ -1070,7 +1072,7 @@ def _runs_together(doc: Doc) -> bool:
     sentences are glued with no space after the stop ("…at station remotes.Wrote and
     produced…") or split by asterisks: 5 of audit round 15's 11 false too_long findings, and 1
     true one in all rounds. And so is a line that opens with an entry's dates."""
-    if _GLUED.search(doc.text) or _header_glued(doc.text) or _QUOTED.match(doc.text):
+    if _GLUED.search(doc.text) or _header_glued(doc.text) or _QUOTE_OR_TEMPLATE.match(doc.text):
         return True
     for token in doc[1:]:
         text = token.text
@@ -1143,7 +1145,7 @@ _JOINING = frozenset({"and", "or", "to", "&", "then"})
 _GLUED = re.compile(r"[a-z)]\.[A-Z][a-z]|\s\*\s|\*[A-Z]|\s[•·◦▪●]\s?[A-Z]|\s•\s|â€¢|â—¦")
 # A testimonial quoted in the line ("“Everything she touches…”"), or a template's placeholder
 # header run into it ("Company Name City , State Finance Director…").
-_QUOTED = re.compile(r"[\"“]|Company Name\b")
+_QUOTE_OR_TEMPLATE = re.compile(r"[\"“]|Company Name\b")
 
 
 def _first_word_span(doc: Doc) -> tuple[int, int] | None:

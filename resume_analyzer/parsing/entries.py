@@ -88,7 +88,7 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
         if mode:
             location = f"{location} {mode.group(1)}"
         rest = rest.replace(location, " ")
-    segments = [_trimmed(s) for part in rest.split("\n") for s in _SPLIT.split(part) if _trimmed(s)]
+    segments = [t for part in rest.split("\n") for s in _SPLIT.split(part) if (t := _trimmed(s))]
     if location is None:
         # "Acme Corp, Remote": a work mode alone is where the work was, never the title.
         mode_only = [s for s in segments if re.fullmatch(_WORK_MODES, s, re.I)]
