@@ -18,9 +18,10 @@ encoding debris (separator glyphs pdfplumber's plain text decodes as "â" or "ï
 parser reads as the glyphs they are), doubled glyphs (a bold face drawn twice, which the plain
 text spells "lleeaadd"), bullet glyphs (a bullet drawn as the letter "o"), run-together text
 (a justified paragraph the plain text gives without spaces, longer than a run is matched),
-contact labels and company totals of LinkedIn exports (the "Contact" heading and "(Mobile)":
-held as the field they name; a company's tenure: the sum of its positions' durations), and
-others, the losses not explained.
+contact labels (a link's or a number's label in the first lines, "Portfolio", "Phone"; and
+in LinkedIn exports the "Contact" heading and "(Mobile)": held as the field they name), company
+totals of LinkedIn exports (a company's tenure: the sum of its positions' durations), list
+numbers ("1." read as a bullet), and others, the losses not explained.
 
 Only counts, ratios and file names are printed, never the documents' text.
 """
@@ -43,7 +44,7 @@ from evaluation import corpus_option, json_option
 from evaluation.files import attempt_parse
 from evaluation.metrics import LIVECAREER
 from resume_analyzer.document import Resume
-from resume_analyzer.parsing.contact import FIELD_LABEL
+from resume_analyzer.parsing.contact import FIELD_LABEL, FIELD_LABEL_WORDS
 from resume_analyzer.parsing.linkedin import EXPORT_WARNING
 
 THRESHOLD = 0.995
@@ -169,13 +170,23 @@ def _pair_lost_halves(
     flags: list[list[bool]], stream: Sequence[tuple[int, int]], words: Sequence[str], held: Held
 ) -> None:
     """Two lost pieces that make one of the document's words: a hyphenated word that the plain
-    text, reading across columns, wrote apart ("experi-" … "ence")."""
+    text, reading across columns, wrote apart ("experi-" … "ence"); or, near each other, two
+    pieces of a line that lost its spaces, cut inside a word at the line's end ("…thriveonap"
+    / "plyingmyanalytical…")."""
     lost = [i for i, (li, wi) in enumerate(stream) if not flags[li][wi]]
     for a in lost:
         for b in lost:
-            if b > a and words[a] + words[b] in held.words:
+            if b <= a:
+                continue
+            joined = words[a] + words[b]
+            near = stream[b][0] - stream[a][0] <= _NEAR_LINES
+            if joined in held.words or (near and held.segments(joined)):
                 for li, wi in (stream[a], stream[b]):
                     flags[li][wi] = True
+
+
+# Two columns read across put a word's second half at most a few lines below its first.
+_NEAR_LINES = 3
 
 
 def fragments(texts: Iterable[str], plain: set[str]) -> int:
@@ -273,15 +284,35 @@ def _linkedin_explained(text: str) -> dict[int, str]:
     return out
 
 
+# A resume's contact details are in the first lines of its first page.
+_CONTACT_LINES = 12
+_LIST_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)]\s")
+
+
+def _labels_and_numbers(line: PlainLine, contact_area: bool) -> dict[int, str]:
+    """Word positions of a plain-text line that the parser reads as marks, not text: a list's
+    number ("1. Life Blood Bank …", a bullet written as a number), and in the contact area
+    the labels of links and numbers ("Portfolio", "Phone:"), once the field is read."""
+    out: dict[int, str] = {}
+    if _LIST_NUMBER.match(line.text):
+        out[0] = "list numbers"
+    if contact_area:
+        labels = (i for i, word in enumerate(line.words) if word in FIELD_LABEL_WORDS)
+        out.update((i, "contact labels") for i in labels)
+    return out
+
+
 def conserve(name: str, resume: Resume, plain_pages: Sequence[Sequence[str]]) -> FileConservation:
     lines = furniture_kinds(plain_pages)
     texts = document_texts(resume)
     flags = kept_flags(lines, Held.of(texts))
     linkedin = any(w.code == EXPORT_WARNING for w in resume.warnings)
+    top = len(plain_pages[0][:_CONTACT_LINES]) if plain_pages else 0
     lost: Counter[str] = Counter()
-    for line, line_flags in zip(lines, flags, strict=True):
+    for index, (line, line_flags) in enumerate(zip(lines, flags, strict=True)):
         debris = False
         explained = _linkedin_explained(line.text) if linkedin else {}
+        explained |= _labels_and_numbers(line, contact_area=index < top)
         for i, (word, kept) in enumerate(zip(line.words, line_flags, strict=True)):
             # pdfplumber's plain text decodes some fonts' separator glyphs as Latin-1 debris
             # ("â", "ï1 4", "activitiesâ"); the parser reads those glyphs, so the debris is not

@@ -97,3 +97,36 @@ def test_linkedin_labels_and_totals_are_explained(line: str, explained: dict[int
     from evaluation.conservation import _linkedin_explained
 
     assert _linkedin_explained(line) == explained
+
+
+@pytest.mark.parametrize(
+    ("text", "contact_area", "explained"),
+    [
+        ("1. Life Blood Bank Web application", False, {0: "list numbers"}),
+        ("(2) Video Game Discovery Platform", False, {0: "list numbers"}),
+        ("Portfolio | LinkedIn", True, {0: "contact labels", 1: "contact labels"}),
+        # A label word below the contact lines is text; a year or a count is no list number.
+        ("Built a portfolio site", False, {}),
+        ("2021 Hackathon winner", False, {}),
+        ("3 interns mentored", False, {}),
+    ],
+)
+def test_list_numbers_and_contact_labels_are_explained(
+    text: str, contact_area: bool, explained: dict[int, str]
+) -> None:
+    from evaluation.conservation import _labels_and_numbers
+
+    line = PlainLine(tuple(tokens(text)), "others", text)
+    assert _labels_and_numbers(line, contact_area) == explained
+
+
+def test_a_line_cut_inside_a_word_is_kept_when_its_pieces_join() -> None:
+    """A plain text without spaces, cut inside a word at the line's end ("…thriveonap" /
+    "plyingmy…"): the two pieces make the document's words; unrelated pieces do not."""
+    held = Held.of(["We thrive on applying my analytical mindset"])
+    lines = [
+        PlainLine(("wethriveonap",), "others"),
+        PlainLine(("plyingmyanalyticalmindset",), "others"),
+        PlainLine(("zqxwv",), "others"),
+    ]
+    assert kept_flags(lines, held) == [[True], [True], [False]]

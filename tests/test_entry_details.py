@@ -97,3 +97,28 @@ def test_a_grade_in_the_header_is_the_json_resume_score() -> None:
 def test_a_role_in_brackets_is_the_title(texts: list[str], title: str, organization: str) -> None:
     entry = parse_entry(texts, "experience", 1, 1)
     assert (entry.title, entry.organization) == (title, organization)
+
+
+@pytest.mark.parametrize(
+    ("texts", "kind", "title", "organization"),
+    [
+        # A school whose name has "at" in it keeps it whole, wherever the line is.
+        (["University of Texas at Austin   Austin, TX   2011 – 2015", "BSc Computer Science"],
+         "education", "BSc Computer Science", "University of Texas at Austin"),
+        (["SUNY College at Brockport, 2010 - 2014"], "education",
+         None, "SUNY College at Brockport"),
+        (["Research Assistant at University of Texas at Austin\t2019 – 2020"], "experience",
+         "Research Assistant", "University of Texas at Austin"),
+        (["University of North Carolina at Chapel Hill\t2019 – 2020", "Research Assistant"],
+         "experience", "Research Assistant", "University of North Carolina at Chapel Hill"),
+        # "at" after a title still names the employer, even when the title starts "University".
+        (["University Relations Manager at Google\t2019 – 2020"], "experience",
+         "University Relations Manager", "Google"),
+    ],
+)  # fmt: skip
+def test_a_schools_own_at_is_not_a_separator(
+    texts: list[str], kind: str, title: str | None, organization: str
+) -> None:
+    entry = parse_entry(texts, kind, 1, 1)  # type: ignore[arg-type]
+    assert (entry.title, entry.organization) == (title, organization)
+    assert "Austin" not in entry.details

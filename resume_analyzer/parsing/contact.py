@@ -234,8 +234,9 @@ def find_location(texts: Iterable[str]) -> str | None:
     return None
 
 
-# Words that only say what the next part is: a link's or a number's label.
-_FIELD_LABELS = frozenset(
+# Words that only say what the next part is: a link's or a number's label. Not kept once the
+# field they label is read.
+FIELD_LABEL_WORDS = frozenset(
     "linkedin github gitlab portfolio website web site blog email e-mail mail phone mobile "
     "tel cell contact in".split()
 )
@@ -254,7 +255,7 @@ def unheld_parts(text: str, contact: Contact) -> list[str]:
         rest = pattern.sub(" | ", rest)
     # Icons and punctuation at a part's edges go ("📞 ", "/"), but not a closing bracket.
     parts = (re.sub(r"^[^\w(]+|[^\w)]+$", "", p) for p in _PARTS.split(rest))
-    return [p for p in parts if p and p.casefold() not in _FIELD_LABELS]
+    return [p for p in parts if p and p.casefold() not in FIELD_LABEL_WORDS]
 
 
 def find_name(lines: Sequence[Line]) -> str | None:

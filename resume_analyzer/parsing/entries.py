@@ -44,6 +44,30 @@ ORGANIZATION = re.compile(
 )
 _AT = re.compile(r"\s(?:at|@)\s+(?=\w)", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:\||｜|·|•|◦|▪|♦|\s[-–—]\s|,\s|\t|\s{3,}|\bat\b|@)\s*")
+# "University of Texas at Austin", "SUNY College at Brockport": a school whose name has "at"
+# in it. Split there like "Analyst at Initech", the school lost "at Austin" to the details.
+_SCHOOL_AT = re.compile(
+    r"\b(?:University|College|Institute)(?:\s+of)?(?:\s+[A-Z][\w.&'’-]*)*\s+(at)\s+(?=[A-Z])"
+)
+_KEPT_AT = "\ue000"  # a private-use character: no word, so `_SPLIT`'s "at" passes it by
+
+
+def _shield(text: str) -> str:
+    """`text` with a school's own "at" hidden from the separators."""
+
+    def keep(match: re.Match[str]) -> str:
+        if ROLE.search(match.group(0)):  # "University Relations Manager at Google"
+            return match.group(0)
+        start, end = match.span(1)
+        text = match.group(0)
+        return text[: start - match.start()] + _KEPT_AT + text[end - match.start() :]
+
+    return _SCHOOL_AT.sub(keep, text)
+
+
+def _split(part: str) -> list[str]:
+    """A header line's segments, split at separators and at "at"; a school's own "at" kept."""
+    return [s.replace(_KEPT_AT, "at") for s in _SPLIT.split(_shield(part))]
 
 
 def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -> Entry:
@@ -88,7 +112,7 @@ def parse_entry(texts: Sequence[str], kind: SectionKind, page: int, line: int) -
         if mode:
             location = f"{location} {mode.group(1)}"
         rest = rest.replace(location, " ")
-    segments = [t for part in rest.split("\n") for s in _SPLIT.split(part) if (t := _trimmed(s))]
+    segments = [t for part in rest.split("\n") for s in _split(part) if (t := _trimmed(s))]
     if location is None:
         # "Acme Corp, Remote": a work mode alone is where the work was, never the title.
         mode_only = [s for s in segments if re.fullmatch(_WORK_MODES, s, re.I)]
@@ -165,10 +189,12 @@ def _place_only(location: str) -> str:
 
 def _after_at(text: str) -> str | None:
     """The part after "at" or "@" in "Title at Company": one segment, up to a separator."""
-    match = _AT.search(text)
+    shielded = _shield(text)
+    match = _AT.search(shielded)
     if match is None:
         return None
-    part = _SPLIT.split(text[match.end() :].split("\n", maxsplit=1)[0], maxsplit=1)[0]
+    after = shielded[match.end() :].split("\n", maxsplit=1)[0]
+    part = _SPLIT.split(after, maxsplit=1)[0].replace(_KEPT_AT, "at")
     return _trimmed(part) or None
 
 
