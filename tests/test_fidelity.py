@@ -332,6 +332,31 @@ def test_a_bullet_dot_drawn_too_small_to_see_is_not_a_line() -> None:
     assert all("•" not in text for text in line_texts(pdf(draw)))
 
 
+def test_a_raised_small_glyph_stays_in_its_word() -> None:
+    """An ordinal's superscript ("4th") and the LaTeX logo's small raised "A": their baseline
+    is not the line's, so they made a line of their own ("th" joined to the line above,
+    "LTEX"). A line of small type just above a line is still a line of its own."""
+
+    def draw(c: canvas.Canvas) -> None:
+        x = put(c, b.LEFT, 160, "Ran the Bybit 4")
+        c.setFont(FONT, SIZE * 0.63)
+        c.drawString(x, b.PAGE_H - 160 + 3.5, "th")
+        put(c, x + stringWidth("th", FONT, SIZE * 0.63), 160, " Anniversary campaign for 2M users")
+        x = put(c, b.LEFT, 174, "Wrote the guide in L")
+        c.setFont(FONT, SIZE * 0.7)
+        c.drawString(x - 3.6, b.PAGE_H - 174 + 2.8, "A")
+        put(c, x - 0.9, 174, "TEX for 40 analysts")
+        c.setFont(FONT, SIZE * 0.7)
+        c.drawString(b.LEFT, b.PAGE_H - 192, "Remote, part time")
+        put(c, b.LEFT, 202, "Cut support tickets by 30% with a new help center")
+
+    texts = line_texts(pdf(draw))
+    assert "Ran the Bybit 4th Anniversary campaign for 2M users" in texts
+    assert "Wrote the guide in LATEX for 40 analysts" in texts
+    assert "Remote, part time" in texts
+    assert not any(t in ("th", "A") for t in texts)
+
+
 def test_a_company_line_with_its_place_is_not_a_heading() -> None:
     """ "Payfinancials Technology   Lagos, Nigeria" in bold: "Technology" names skills
     headings, but a company with its place on the right opens an entry."""

@@ -74,6 +74,19 @@ def test_split_marker(line: str, marker: str | None, rest: str) -> None:
         ("Built a user-", "facing dashboard", "Built a user-facing dashboard"),
         ("Launched a self-", "serve flow", "Launched a self-serve flow"),
         ("Sold to B2B-", "focused teams", "Sold to B2B-focused teams"),
+        # After an acronym: no word is broken in the middle of its capitals.
+        ("Tuned AI-", "generated flashcards", "Tuned AI-generated flashcards"),
+        ("Shipped an API-", "first platform", "Shipped an API-first platform"),
+        ("Led the ac-", "count team", "Led the account team"),
+        # Two words the dictionary knows, whose join it does not: a compound.
+        ("Led problem-", "solving sessions", "Led problem-solving sessions"),
+        ("Built the in-", "house tool", "Built the in-house tool"),
+        ("Ran two company-", "level campaigns", "Ran two company-level campaigns"),
+        # A join that is a word, in the dictionary or in product work's: a broken word.
+        ("Led the frame-", "work review", "Led the framework review"),
+        ("Owned the road-", "map for search", "Owned the roadmap for search"),
+        ("Rebuilt on-", "boarding for admins", "Rebuilt onboarding for admins"),
+        ("Mapped work-", "flows for ops", "Mapped workflows for ops"),
         ("Owned the end-to-", "end launch", "Owned the end-to-end launch"),
         ("Worked with", "Design and Sales", "Worked with Design and Sales"),
         # Before a capital or a digit a line-end hyphen belongs to a compound: no space.

@@ -23,11 +23,12 @@ these hold:
 from __future__ import annotations
 
 import re
-import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from resume_analyzer.parsing.dictionary import english
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
@@ -66,22 +67,15 @@ class Typo:
 
 
 class Speller:
-    """pyspellchecker's English dictionary and the words a resume may use beside it. Loaded
-    on first use (about 0.2 s); safe to share between threads once loaded."""
+    """pyspellchecker's English dictionary (`parsing.dictionary`, loaded on first use) and
+    the words a resume may use beside it; safe to share between threads."""
 
     def __init__(self, known: Iterable[str] = ()) -> None:
         self._known = frozenset(w.casefold() for w in known)
-        self._checker: SpellChecker | None = None
-        self._lock = threading.Lock()
 
     @property
     def checker(self) -> SpellChecker:
-        with self._lock:
-            if self._checker is None:
-                from spellchecker import SpellChecker
-
-                self._checker = SpellChecker(distance=1)
-            return self._checker
+        return english()
 
     def typos(self, texts: Sequence[str], context: Iterable[str] = ()) -> list[list[Typo]]:
         """For each text, its likely typos. `context`: every other text of the resume (entry

@@ -41,6 +41,7 @@ SYMBOL = "•"
 DOUBLE_OFFSET = 0.1  # of the font size: the same glyph this close again is fake bold
 TOO_SMALL = 0.25  # of the page's median size: a glyph this small is no text anyone reads
 OVERLAP = 0.5  # of the font size: text drawn this far back over text is another run
+RAISED = 0.8  # of a row's size: a smaller glyph inside the row's height, at a letter, is in it
 
 
 # A character is a one-letter Word: the same text, box, size and font.
@@ -115,7 +116,59 @@ def _rows(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
         else:
             rows.append([(drawn, glyph)])
         last_bottom = glyph.bottom
+    rows = _with_raised_glyphs(rows)
     return [_untangled(_without_doubles(sorted(row, key=lambda p: p[1].x0))) for row in rows]
+
+
+def _with_raised_glyphs(rows: list[list[tuple[int, Glyph]]]) -> list[list[tuple[int, Glyph]]]:
+    """Rows with each raised small glyph put back into the row it is set in: an ordinal's
+    superscript ("4th"), the small "A" of the LaTeX logo. Their baseline is not the row's, so
+    they made a row of their own, which became a line ("th" joined to the line above, "LTEX").
+    A glyph goes back only where it lies within the row's height, is smaller than its text
+    and touches one of its letters: a line of small type above or below never does."""
+    out = [list(row) for row in rows]
+    frames = [_frame(row) for row in out]
+    for i in range(len(out)):
+        for j in (i - 1, i + 1):
+            frame = frames[j] if 0 <= j < len(out) else None
+            if not out[i] or frame is None:
+                continue
+            moved = _raised_into(out[i], out[j], frame)
+            out[j] += moved
+            out[i] = [pair for pair in out[i] if pair not in moved]
+    return [row for row in out if row]
+
+
+def _frame(row: list[tuple[int, Glyph]]) -> tuple[float, float, float] | None:
+    """A row's text size, and the top and bottom a glyph set inside it stays within."""
+    letters = [g for _, g in row if not g.text.isspace()]
+    if not letters:
+        return None
+    size = statistics.median(g.size for g in letters)
+    return size, min(g.top for g in letters) - ROW_TOLERANCE * size, max(g.bottom for g in letters)
+
+
+def _raised_into(
+    row: list[tuple[int, Glyph]], target: list[tuple[int, Glyph]], frame: tuple[float, float, float]
+) -> list[tuple[int, Glyph]]:
+    """The glyphs of `row` set inside `target`'s frame, each touching its letters or a glyph
+    already found so (the "h" after the "t" of "4th")."""
+    size, top, bottom = frame
+    inside = [
+        (drawn, g)
+        for drawn, g in row
+        if g.size <= RAISED * size and g.top >= top and g.bottom <= bottom and not g.text.isspace()
+    ]
+    if not inside:  # nearly every row: checked before the letters are walked
+        return []
+    slack = ROW_TOLERANCE * size
+    anchors = [g for _, g in target if not g.text.isspace()]
+    moved: list[tuple[int, Glyph]] = []
+    for drawn, glyph in sorted(inside, key=lambda pair: pair[1].x0):
+        if any(a.x0 - slack <= glyph.x0 <= a.x1 + slack for a in anchors):
+            moved.append((drawn, glyph))
+            anchors.append(glyph)
+    return moved
 
 
 def _without_doubles(row: list[tuple[int, Glyph]]) -> list[tuple[int, Glyph]]:

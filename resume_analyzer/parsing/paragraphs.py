@@ -7,12 +7,14 @@ without a paragraph gap, or the line above ran to the right edge of its column.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from resume_analyzer.document import Box
 from resume_analyzer.parsing.dates import find_date_range
+from resume_analyzer.parsing.dictionary import is_word
 from resume_analyzer.parsing.lines import Line
 from resume_analyzer.parsing.runon import pieces
 
@@ -213,10 +215,28 @@ def join_text(left: str, right: str) -> str:
 def join_hyphenated(left: str, right: str) -> str:
     """Join across a line-end hyphen: a word broken by the line ("manage-" + "ment") loses it;
     a compound keeps it: after a known prefix ("cross-" + "functional"), after an earlier
-    hyphen ("end-to-" + "end"), and before a capital or a digit ("idea-to-" + "MVP",
-    "post-" + "2020"), which never continue a word broken in the middle."""
+    hyphen ("end-to-" + "end"), before a capital or a digit ("idea-to-" + "MVP",
+    "post-" + "2020"), and after an acronym ("AI-" + "driven"): none of these ever continue
+    a word broken in the middle."""
     core = left[:-1] if left.endswith("\n") else left
     word = core[:-1].rsplit(maxsplit=1)[-1]
-    if not right[:1].islower() or word.casefold() in _KEEP_HYPHEN or not word.isalpha():
+    acronym = len(word) >= 2 and word.isupper()
+    if (
+        not right[:1].islower()
+        or word.casefold() in _KEEP_HYPHEN
+        or not word.isalpha()
+        or acronym
+        or _compound(word.casefold(), right)
+    ):
         return left + right
     return left[:-1] + right
+
+
+def _compound(word: str, right: str) -> bool:
+    """ "problem-" + "solving", "in-" + "house": two words the dictionary knows whose join it
+    does not know. A word the line broke has a tail that is no word ("manage-" + "ment") or
+    joins into one ("custom-" + "er")."""
+    tail = re.match(r"[a-z]+", right)
+    if tail is None or len(word) < 2 or len(tail.group()) < 2:
+        return False
+    return not is_word(word + tail.group()) and is_word(word) and is_word(tail.group())
