@@ -264,6 +264,16 @@ def test_unreadable_glyphs_inside_words_are_dropped_and_counted() -> None:
     assert built.unreadable == 1
 
 
+def test_a_wide_unreadable_glyph_between_letters_keeps_the_words_apart() -> None:
+    """LaTeX's arrow in "research→production" has no Unicode: as wide as the type (10 pt
+    here), it is a symbol between two words; a narrow one (a ligature) is inside one."""
+    arrow = Glyph("(cid:25)", 10, 20, 0, 10, 10, "F")
+    glyphs = [glyph("a", 0), glyph("b", 5), arrow, glyph("c", 20), glyph("d", 25)]
+    built = build_words(glyphs)
+    assert [w.text for w in built.words] == ["ab cd"]
+    assert built.unreadable == 1
+
+
 def test_a_lone_unreadable_glyph_is_a_symbol() -> None:
     built = build_words([glyph("(cid:3)", 0), glyph("L", 20), glyph("e", 25), glyph("d", 30)])
     assert [w.text for w in built.words] == [SYMBOL, "Led"]

@@ -41,6 +41,7 @@ SYMBOL = "•"
 DOUBLE_OFFSET = 0.1  # of the font size: the same glyph this close again is fake bold
 TOO_SMALL = 0.25  # of the page's median size: a glyph this small is no text anyone reads
 OVERLAP = 0.5  # of the font size: text drawn this far back over text is another run
+WIDE = 0.9  # of the font size: an unreadable glyph this wide is a symbol, not a letter
 RAISED = 0.8  # of a row's size: a smaller glyph inside the row's height, at a letter, is in it
 
 
@@ -332,8 +333,21 @@ def _make_word(glyphs: Sequence[Glyph]) -> tuple[Word | None, int]:
         return None, len(glyphs)
     if len(glyphs) == 1 and _is_list_circle(glyphs[0]):
         return _word(glyphs, SYMBOL), 0
-    text = "".join(g.text for g in readable)
-    return _word(readable, text), len(glyphs) - len(readable)
+    if len(readable) == len(glyphs):
+        return _word(readable, "".join(g.text for g in readable)), 0
+    # An unreadable glyph as wide as the type is tall, between letters, is a symbol set
+    # between two words ("research→production" in LaTeX's symbol font), not a letter
+    # ("De(cid:12)ned"): the words stay apart.
+    last = len(glyphs) - 1
+    text = "".join(
+        g.text if not _unreadable(g) else " " if 0 < i < last and _wide(g) else ""
+        for i, g in enumerate(glyphs)
+    )
+    return _word(readable, " ".join(text.split())), len(glyphs) - len(readable)
+
+
+def _wide(glyph: Glyph) -> bool:
+    return glyph.x1 - glyph.x0 >= WIDE * glyph.size
 
 
 def _is_list_circle(glyph: Glyph) -> bool:
