@@ -128,6 +128,10 @@ TABLE: list[Case] = [
          absent=["weak_verb", "tense_mismatch"]),
     case("Roll out of the new CRM to 300 agents in 4 countries",
          absent=["weak_verb", "tense_mismatch"]),
+    # A line that starts in lower case continues another: its first word, joined to a noun,
+    # is no verb ("work product" is what was delivered).
+    case("work product for clients including premium customer service and technical support",
+         absent=["weak_verb", "tense_mismatch"]),
     case("Work with 3 designers on the checkout redesign", ["weak_verb"]),
     # Weak verbs that are not the person's action, or the idiom for a role held.
     case("Joining and exit formalities: induction and orientation for 40 new hires a month",
@@ -173,6 +177,8 @@ TABLE: list[Case] = [
     case("Renewed 3 support contracts, which the client has just extended to 2027",
          absent=["filler"]),
     case("Just shipped the new billing page to 40 customers", ["filler"]),
+    # A quantity is no filler: cutting it changes what the line claims.
+    case("Planned meals with lots of fruit and vegetables for 40 children", absent=["filler"]),
     # An adverb that says how is the point; one that leads into the verb is filler.
     case("Managed the budget so resources are used effectively across 4 teams",
          absent=["filler"]),

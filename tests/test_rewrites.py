@@ -158,6 +158,8 @@ PRONOUN_CASES = [
     ("Used multiple innovative & instructional methods to teach 30 students.", None),
     # "Was asked to…" is no better than "I was asked to…": no rewrite.
     ("I was asked to lead the weekly release review for 3 squads.", None),
+    # Nor before a feeling: "Enjoyed demonstrating…" reads worse and is no achievement.
+    ("I enjoyed demonstrating the product to 40 stores because everyone knew it.", None),
     # Inside a sentence a pronoun is its subject: dropping it would break the line.
     ("Interfaced with the CRM team; all APIs were given and we integrated them in React.", None),
     # Cutting a filler leaves no space before the stop.

@@ -99,7 +99,9 @@ def analyze_impact(
     elif verb is None:
         if _NOMINAL_OPENER.match(text.strip()):
             findings.append(Finding.of(Codes.NO_ACTION_VERB, _first_word_span(doc)))
-    elif verb.tier == "weak" and not _weak_verb_excused(doc, verb):
+    elif (
+        verb.tier == "weak" and not _weak_verb_excused(doc, verb) and not _in_noun_phrase(doc, verb)
+    ):
         findings.append(Finding.of(Codes.WEAK_VERB, verb.span, verb=verb.text))
     findings += _passive(doc, opens_with_verb=verb is not None)
     findings += _pronouns(doc, lexicons)
@@ -352,7 +354,13 @@ def _in_noun_phrase(doc: Doc, verb: _Verb) -> bool:
     """The parse makes the "verb" the first word of a noun phrase: "Code review and
     troubleshooting support", "Benchmark analysis of GL accounts"."""
     token = _verb_token(doc, verb)
-    if token is None or token.dep_ != "compound" or token.i + 2 >= len(doc):
+    if token is None or token.dep_ != "compound":
+        return False
+    if token.text[:1].islower() and token.head.tag_ in ("NN", "NNS"):
+        # "work product for Clientele…": a line that starts in lower case continues another,
+        # and its first word is a noun's modifier, never a verb to put in the past.
+        return True
+    if token.i + 2 >= len(doc):
         return False
     # The small model calls real verbs compounds too ("Train personnel in…", "Lead Android
     # development…"): only a lower-case noun joined to more by "and" or "of" makes a phrase.

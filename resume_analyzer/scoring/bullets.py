@@ -209,14 +209,19 @@ def _drop_words(body: str, codes: set[str], words: set[str]) -> str:
         # Only a pronoun that opens the line goes ("I led…" → "Led…"): one inside a sentence
         # is its subject or owner ("we integrated it"), and dropping it breaks the sentence.
         # Only before a past-tense verb: "I have worked…" would become "Have worked…".
-        # Nor before "was"/"were": "Was asked to…" is no better than "I was asked to…".
+        # Nor before "was"/"were": "Was asked to…" is no better than "I was asked to…"; nor
+        # before a feeling or a thought: "Enjoyed demonstrating Kodak…" reads worse than the
+        # sentence it came from, and is no achievement either way.
         pronoun = re.match(r"^(?:I|We)\s+([a-z]+)\b", body)
-        if pronoun and _is_past_form(pronoun.group(1)) and pronoun.group(1) not in _BE:
+        if pronoun and _is_past_form(pronoun.group(1)) and pronoun.group(1) not in _NO_ACTION:
             body = body[pronoun.end(1) - len(pronoun.group(1)) :]
     return _tidy(body)
 
 
-_BE = frozenset({"was", "were"})
+_NO_ACTION = frozenset(
+    "was were had enjoyed loved liked felt believed thought hoped wanted wished preferred knew "
+    "got".split()
+)
 
 
 def _after_cut(body: str, match: re.Match[str]) -> str:
