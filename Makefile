@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CORPUS ?= ../shared/corpus
 FUZZ_CASES ?= 3000
 
-.PHONY: run test lint typecheck browser eval bench fuzz model specificity weights taxonomy verbs clean install
+.PHONY: run test lint typecheck browser eval bench fuzz model specificity confidence weights taxonomy verbs clean install
 
 # Re-install only when the project's dependencies change. [dev] pulls in the [web], [dask] and
 # [train] extras, so `make run` has the web app's server and `make test` everything.
@@ -77,6 +77,11 @@ model: install
 # the cross-validated figures its card reports.
 specificity: install
 	$(BIN)/python -m training.specificity --corpus $(CORPUS)
+
+# Measure how often each finding code was right on the feedback audit
+# (models/finding_confidence.json): the confidence top fixes are ranked by.
+confidence: install
+	$(BIN)/python -m training.finding_confidence --corpus $(CORPUS)
 
 # Choose the taxonomy's role discount, presentation weight and area weights by nested grouped
 # cross-validation, printing out-of-fold figures (set the values in skills_taxonomy.yaml).

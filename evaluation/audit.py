@@ -129,11 +129,12 @@ def current_feedback(analyzer: Analyzer, path: Path) -> tuple[set[tuple[str, str
     return findings, rewrites
 
 
-def evaluate(corpus: Path) -> dict[str, Any]:
+def evaluate(corpus: Path, settings: AnalysisSettings | None = None) -> dict[str, Any]:
+    """The audit's figures for today's findings; `settings` of the analyzer that makes them."""
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
     sources: list[str] = labels["sources"]
     paths = find_sources(corpus, set(sources))
-    analyzer = Analyzer(settings=AnalysisSettings(budget=None))
+    analyzer = Analyzer(settings=settings or AnalysisSettings(budget=None))
     today = {digest: current_feedback(analyzer, path) for digest, path in paths.items()}
 
     kept: list[dict[str, Any]] = []

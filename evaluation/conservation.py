@@ -256,7 +256,9 @@ def _artifact(word: str, kind: str) -> str:
     together past what the document is compared with ("continuouslearningandthrive")."""
     if kind != "others":
         return kind
-    if len(word) >= 4 and len(word) % 2 == 0 and word[::2] == word[1::2]:
+    if len(word) >= 4 and all(len(run.group()) > 1 for run in re.finditer(r"(.)\1*", word)):
+        # Every letter two or three times over ("lleeaadd", "mmaarryylllaaannndd"): no word
+        # is spelled so.
         return "doubled glyphs"
     if word == "o" or (len(word) == 1 and not word.isascii()):
         # Word's Courier "o", or a symbol font's bullet mapped to a letter ("ž").

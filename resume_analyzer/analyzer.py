@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from resume_analyzer.nlp.areas import AreaModel
     from resume_analyzer.nlp.skills import SkillMatcher
     from resume_analyzer.nlp.spelling import Speller
+    from resume_analyzer.scoring.confidence import Confidence
     from resume_analyzer.scoring.result import Analysis
     from resume_analyzer.scoring.specificity import Specificity
 
@@ -81,6 +82,7 @@ class Analyzer:
         self._matcher: SkillMatcher | None = None
         self._area_model: AreaModel | None = None
         self._specificity: Specificity | None = None
+        self._confidence: Confidence | None = None
         self._speller: tuple[Taxonomy, Speller] | None = None
         self._model_problem: ResumeAnalyzerError | None = None
         self._model_tried = False
@@ -164,6 +166,22 @@ class Analyzer:
         return self._specificity
 
     @property
+    def confidence(self) -> Confidence:
+        """How often each finding code was right on the feedback audit: ranks top fixes (every
+        code 1 with `settings.rank_by_confidence` off)."""
+        if self._confidence is None:
+            with self._load_lock:
+                if self._confidence is None:
+                    from resume_analyzer.models import artifact_path
+                    from resume_analyzer.scoring.confidence import FILENAME, NEUTRAL, Confidence
+
+                    if self.settings.rank_by_confidence:
+                        self._confidence = Confidence.load(artifact_path(FILENAME))
+                    else:
+                        self._confidence = NEUTRAL
+        return self._confidence
+
+    @property
     def area_model(self) -> AreaModel | None:
         """The learned area tagger; None when turned off or (visibly) unavailable."""
         if not self.settings.use_model:
@@ -205,11 +223,13 @@ class Analyzer:
 
         `parsers`: also start the budget's parse processes. A server that warms before it
         forks its workers says False: processes started in the parent serve no worker.
-        Raises TaxonomyError, ModelNotInstalledError, SpecificityError, or AreaModelError (with
+        Raises TaxonomyError, ModelNotInstalledError, SpecificityError, ConfidenceError, or
+        AreaModelError (with
         `settings.require_model`) so that a server or batch fails at start, not per file.
         """
         _ = self.matcher
         _ = self.specificity
+        _ = self.confidence
         _ = self.area_model
         _ = self.speller.checker
         self._warm_lazy_tables()
@@ -305,6 +325,7 @@ class Analyzer:
         def load_all() -> None:
             try:
                 _ = self.matcher, self.area_model, self.speller.checker, self.specificity
+                _ = self.confidence
                 self._warm_lazy_tables()
             except Exception:
                 return
@@ -345,7 +366,7 @@ class Analyzer:
             posting = None
             if job_text is not None:
                 posting = read_posting(job_text, taxonomy, nlp, matcher=matcher, limits=limits)
-        analysis = score(resume, evidence, taxonomy, posting, self.specificity)
+        analysis = score(resume, evidence, taxonomy, posting, self.specificity, self.confidence)
         if self.settings.use_model and model is None:
             problem = self._model_problem
             reason = problem.message if problem else "the area model is not available"

@@ -118,6 +118,12 @@ class SpecificityError(ResumeAnalyzerError):
     code = "specificity_unreadable"
 
 
+class ConfidenceError(ResumeAnalyzerError):
+    """The finding confidence table (`models/finding_confidence.json`) is missing or broken."""
+
+    code = "confidence_unreadable"
+
+
 class WordsRunTogetherError(DocumentError):
     """Most lines' words have no spaces between them ("Ledtheproductstrategy…"): text copied
     out of a PDF that stores none. Judging such lines would only mislead."""

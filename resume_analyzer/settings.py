@@ -98,7 +98,9 @@ class AnalysisSettings:
     cannot be loaded, raise `AreaModelError` instead of analysing by the rules alone with
     `"model": "rules-only"` and a warning. `model_path`: another trained artifact than the one
     shipped. `specificity_path`: another skill specificity table than the shipped one
-    (`models/skill_specificity.json`).
+    (`models/skill_specificity.json`). `rank_by_confidence`: rank the top fixes by gain ×
+    how often their kind of finding is right (`models/finding_confidence.json`); off, by gain
+    alone, and that table is never read (what `make confidence` needs to rebuild it).
     """
 
     parse: ParseSettings = DEFAULT_SETTINGS
@@ -106,6 +108,7 @@ class AnalysisSettings:
     require_model: bool = False
     model_path: Path | None = None
     specificity_path: Path | None = None
+    rank_by_confidence: bool = True
     max_job_chars: int = 100_000
     budget: Budget | None = DEFAULT_BUDGET
 

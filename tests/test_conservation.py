@@ -130,3 +130,18 @@ def test_a_line_cut_inside_a_word_is_kept_when_its_pieces_join() -> None:
         PlainLine(("zqxwv",), "others"),
     ]
     assert kept_flags(lines, held) == [[True], [True], [False]]
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("lleeaaddeerrsshhiipp", "doubled glyphs"),
+        ("mmaarryylllaaannndd", "doubled glyphs"),  # some letters drawn three times
+        ("committee", "others"),
+        ("llama", "others"),
+    ],
+)
+def test_a_bold_face_drawn_twice_is_explained(word: str, kind: str) -> None:
+    from evaluation.conservation import _artifact
+
+    assert _artifact(word, "others") == kind

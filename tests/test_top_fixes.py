@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from resume_analyzer import Analysis, Analyzer
@@ -54,3 +56,31 @@ def test_an_overused_verb_is_one_item_naming_its_lines(analysis: Analysis) -> No
     # The per-line items of those bullets are about their other problems, if any.
     per_line = [i for i in analysis.feedback if i.location.text in {b.text for b in flagged}]
     assert all(item.code != "verb_overused" or item is items[0] for item in per_line)
+
+
+def test_each_item_carries_its_codes_confidence(analysis: Analysis) -> None:
+    confidence = Analyzer().confidence
+    assert analysis.feedback
+    for item in analysis.feedback:
+        assert item.confidence == confidence.of(item.code)
+        assert item.to_dict()["confidence"] == round(item.confidence, 2)
+
+
+def test_top_fixes_rank_by_gain_times_confidence(analysis: Analysis) -> None:
+    """A fix that would add the most points, but whose kind of finding is seldom right, gives
+    way to one nearly as large that is nearly always right."""
+    fixes = analysis.top_fixes
+    expected = [item.gain * item.confidence for item in fixes]
+    assert expected == sorted(expected, reverse=True)
+    first = fixes[0].code
+    doubtful = replace(
+        analysis,
+        feedback=tuple(
+            replace(item, confidence=0.01 if item.code == first else 1.0)
+            for item in analysis.feedback
+        ),
+    )
+    assert doubtful.top_fixes[0].code != first
+    # The feedback list itself stays in order of gain.
+    gains = [item.gain for item in analysis.feedback]
+    assert gains == sorted(gains, reverse=True)

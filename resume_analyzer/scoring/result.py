@@ -151,7 +151,9 @@ class BulletResult:
 
 @dataclass(frozen=True)
 class FeedbackItem:
-    """One thing to fix. `gain` estimates the points the score would rise by when fixed."""
+    """One thing to fix. `gain` estimates the points the score would rise by when fixed;
+    `confidence` is how often a finding of its code was right on the feedback audit
+    (scoring/confidence.py)."""
 
     severity: Severity
     code: str
@@ -161,6 +163,7 @@ class FeedbackItem:
     gain: float
     area: str | None = None
     question: str | None = None
+    confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -172,6 +175,7 @@ class FeedbackItem:
             "gain": round(self.gain, 1),
             "area": self.area,
             "question": self.question,
+            "confidence": round(self.confidence, 2),
         }
 
 
@@ -295,9 +299,11 @@ class Analysis:
 
     @property
     def top_fixes(self) -> tuple[FeedbackItem, ...]:
-        """The five highest-gain items of `feedback`, at most one per code."""
+        """The five items of `feedback` with the highest expected gain (gain × confidence:
+        what the fix would add, times how often such a finding is right), at most one per
+        code. Equal ones keep the feedback's order."""
         chosen: list[FeedbackItem] = []
-        for item in self.feedback:
+        for item in sorted(self.feedback, key=lambda item: -item.gain * item.confidence):
             if all(item.code != seen.code for seen in chosen):
                 chosen.append(item)
             if len(chosen) == 5:

@@ -4,6 +4,8 @@ job match, weighted as the taxonomy says, and the feedback ranked by what each f
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from resume_analyzer._version import __version__
 from resume_analyzer.document import Entry, Resume
 from resume_analyzer.nlp.evidence import Evidence, past_role
@@ -11,6 +13,8 @@ from resume_analyzer.nlp.impact import Impact
 from resume_analyzer.scoring import feedback
 from resume_analyzer.scoring.bullets import bullet_quality, strength, suggest
 from resume_analyzer.scoring.competencies import score_competencies
+from resume_analyzer.scoring.confidence import NEUTRAL as SURE
+from resume_analyzer.scoring.confidence import Confidence
 from resume_analyzer.scoring.jobmatch import Posting, match_job
 from resume_analyzer.scoring.presentation import presentation_checks
 from resume_analyzer.scoring.result import Analysis, BulletResult, Component, LineView, SkillSpan
@@ -30,6 +34,7 @@ def score(
     taxonomy: Taxonomy,
     posting: Posting | None = None,
     specificity: Specificity = NEUTRAL,
+    confidence: Confidence = SURE,
 ) -> Analysis:
     settings = taxonomy.scoring
     raw = {
@@ -109,7 +114,9 @@ def score(
         components=tuple(components),
         competencies=tuple(competencies),
         bullets=tuple(b for b, _ in scored),
-        feedback=feedback.rank(items),
+        feedback=feedback.rank(
+            [replace(item, confidence=confidence.of(item.code)) for item in items]
+        ),
         job_match=job,
         role=role,
         warnings=resume.warnings,

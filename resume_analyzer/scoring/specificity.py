@@ -12,14 +12,15 @@ taxonomy) counts in full.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from resume_analyzer.errors import SpecificityError
+from resume_analyzer.scoring.tables import load_table
 
 FORMAT = "resume-analyzer/skill-specificity"
 FILENAME = "skill_specificity.json"
@@ -54,18 +55,20 @@ class Specificity:
     @classmethod
     def load(cls, path: Path) -> Specificity:
         """Read a table written by `training/specificity.py` (plain JSON, no code)."""
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT:
-                raise ValueError(f"not a {FORMAT} file")
+
+        def parse(data: dict[str, Any]) -> Specificity:
             weights = {str(k): float(v) for k, v in data["weights"].items()}
             areas = frozenset(map(str, data.get("context_areas", ())))
             return cls(weights, areas, float(data.get("unflavoured_share", 1.0)))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise SpecificityError(
-                f"The skill specificity table {path} cannot be read ({exc}). Rebuild it with "
-                "`make specificity`, or reinstall resume-analyzer."
-            ) from exc
+
+        return load_table(
+            path,
+            FORMAT,
+            parse,
+            error=SpecificityError,
+            what="skill specificity table",
+            rebuild="make specificity",
+        )
 
     def to_dict(self, **about: object) -> dict[str, object]:
         return {
