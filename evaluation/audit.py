@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,8 +33,9 @@ import click
 from evaluation import corpus_option, json_option, run_report
 from evaluation.roles import kappa, line_key, loose_key
 from resume_analyzer import Analysis, Analyzer
-from resume_analyzer.codes import Codes
+from resume_analyzer.codes import BULLET, Codes
 from resume_analyzer.errors import ResumeAnalyzerError
+from resume_analyzer.scoring.result import FeedbackItem, pick_top
 from resume_analyzer.settings import AnalysisSettings
 
 LABELS = Path(__file__).parent / "labels" / "audit.json"
@@ -58,6 +60,7 @@ def find_sources(corpus: Path, wanted: set[str]) -> dict[str, Path]:
 # Notes about a whole passage rather than one line (the summary's critique): judged as a line's
 # findings are, on the passage's text, which is shown and keyed whole.
 PASSAGE_CODES = frozenset({Codes.SUMMARY_GENERIC.code})
+BULLET_CODES = frozenset(code.code for code in BULLET)
 
 
 @dataclass(frozen=True)
@@ -111,12 +114,24 @@ def judged_texts(analysis: Analysis) -> list[JudgedText]:
     return texts
 
 
-def current_feedback(analyzer: Analyzer, path: Path) -> tuple[set[tuple[str, str]], dict[str, str]]:
-    """({(line key, code)} of today's findings, with "loose:" keys too; line key → rewrite hash)."""
+@dataclass(frozen=True)
+class Today:
+    """What today's code says of one audited resume, keyed as the labels are."""
+
+    findings: set[tuple[str, str]]  # (line key, code), with "loose:" keys too
+    rewrites: dict[str, str]  # line key → rewrite hash
+    # The top fixes that are about one line, as ((line key, loose key), code): ranked as the
+    # analysis ranks them (gain × confidence), and by gain alone, to compare.
+    top_fixes: tuple[tuple[tuple[str, str], str], ...] = ()
+    top_by_gain: tuple[tuple[tuple[str, str], str], ...] = ()
+
+
+def current_feedback(analyzer: Analyzer, path: Path) -> Today:
+    """Today's findings, rewrites and top fixes on the resume at `path`."""
     try:
         analysis = analyzer.analyze(path)
     except ResumeAnalyzerError:
-        return set(), {}
+        return Today(set(), {})
     findings: set[tuple[str, str]] = set()
     rewrites: dict[str, str] = {}
     for judged in judged_texts(analysis):
@@ -126,7 +141,16 @@ def current_feedback(analyzer: Analyzer, path: Path) -> tuple[set[tuple[str, str
         if judged.suggestion:
             for key in keys:
                 rewrites[key] = text_key(judged.suggestion)
-    return findings, rewrites
+
+    def on_lines(items: Sequence[FeedbackItem]) -> tuple[tuple[tuple[str, str], str], ...]:
+        return tuple(
+            ((line_key(i.location.text), f"loose:{loose_key(i.location.text)}"), i.code)
+            for i in items
+            if i.location.text and i.code in BULLET_CODES
+        )
+
+    by_gain = pick_top(analysis.feedback, lambda item: item.gain)
+    return Today(findings, rewrites, on_lines(analysis.top_fixes), on_lines(by_gain))
 
 
 def evaluate(corpus: Path, settings: AnalysisSettings | None = None) -> dict[str, Any]:
@@ -139,9 +163,12 @@ def evaluate(corpus: Path, settings: AnalysisSettings | None = None) -> dict[str
 
     kept: list[dict[str, Any]] = []
     withdrawn: Counter[str] = Counter()
+    judgement: dict[tuple[str, str, str], str] = {}
     for finding in labels["findings"]:
-        made, _ = today.get(sources[finding["source"]], (set(), {}))
-        code = finding["code"]
+        digest, code = sources[finding["source"]], finding["code"]
+        judgement[(digest, finding["key"], code)] = finding["judgement"]
+        judgement[(digest, f"loose:{finding['loose']}", code)] = finding["judgement"]
+        made = today[digest].findings if digest in today else set()
         if (finding["key"], code) in made or (f"loose:{finding['loose']}", code) in made:
             kept.append(finding)
         else:
@@ -162,7 +189,7 @@ def evaluate(corpus: Path, settings: AnalysisSettings | None = None) -> dict[str
         judged_rewrites[line][rewrite["rewrite"]] = rewrite["judgement"]
     rewrites: Counter[str] = Counter()
     for (source, key, loose), texts in judged_rewrites.items():
-        _, suggested = today.get(sources[source], (set(), {}))
+        suggested = today[sources[source]].rewrites if sources[source] in today else {}
         now = suggested.get(key) or suggested.get(f"loose:{loose}")
         if now is None:
             rewrites["withdrawn"] += 1
@@ -184,7 +211,31 @@ def evaluate(corpus: Path, settings: AnalysisSettings | None = None) -> dict[str
             "per_round": {str(r): _shares(c) for r, c in sorted(by_round.items())},
         },
         "rewrites": {"lines": len(judged_rewrites), **dict(rewrites)},
+        "top_fixes": {
+            "ranked": _judged_fixes(today, judgement, "top_fixes"),
+            "by_gain_alone": _judged_fixes(today, judgement, "top_by_gain"),
+        },
         "agreement": _agreement(labels),
+    }
+
+
+def _judged_fixes(
+    today: dict[str, Today], judgement: dict[tuple[str, str, str], str], which: str
+) -> dict[str, Any]:
+    """How the top fixes about one line were judged, where a label covers them."""
+    counts: Counter[str] = Counter()
+    for digest, now in today.items():
+        for keys, code in getattr(now, which):
+            found = next(
+                (judgement[(digest, k, code)] for k in keys if (digest, k, code) in judgement), None
+            )
+            counts[found or "unlabeled"] += 1
+    labelled = counts["true"] + counts["false"] + counts["pedantic"]
+    return {
+        "on_lines": sum(counts.values()),
+        "labeled": labelled,
+        **{k: counts[k] for k in ("true", "false", "pedantic")},
+        "true_share": round(counts["true"] / labelled, 3) if labelled else None,
     }
 
 
@@ -196,13 +247,12 @@ def _shares(counts: Counter[str]) -> dict[str, Any]:
     return out
 
 
-def _unlabeled_findings(
-    labels: dict[str, Any], today: dict[str, tuple[set[tuple[str, str]], dict[str, str]]]
-) -> int:
+def _unlabeled_findings(labels: dict[str, Any], today: dict[str, Today]) -> int:
     """Findings made today on the labeled files that no label covers (exact keys only)."""
     labeled = {(labels["sources"][f["source"]], f["key"], f["code"]) for f in labels["findings"]}
     count = 0
-    for digest, (made, _) in today.items():
+    for digest, now in today.items():
+        made = now.findings
         exact = [(key, code) for key, code in made if not key.startswith("loose:")]
         count += sum((digest, key, code) not in labeled for key, code in exact)
     return count
@@ -241,6 +291,12 @@ def render(report: dict[str, Any]) -> list[str]:
         )
     r = report["rewrites"]
     out.append("  rewrites: " + ", ".join(f"{k} {v}" for k, v in r.items()))
+    for name, t in report["top_fixes"].items():
+        out.append(
+            f"  top fixes on a line, {name.replace('_', ' ')}: {t['on_lines']}, "
+            f"{t['labeled']} labeled: true {t['true']}, false {t['false']}, "
+            f"pedantic {t['pedantic']} (true {t['true_share']})"
+        )
     for kind, a in report["agreement"].items():
         out.append(
             f"  second labeler on {a['n']} {kind}: agreement {a['agreement']:.1%}, "

@@ -32,6 +32,10 @@ from resume_analyzer.parsing.lines import Line
         ("a@b.io • +91 98700 43210 • Pune", "+91 98700 43210"),
         ("site.dev / 555-123-4567 / a@b.io", "555-123-4567"),
         ("Cell:  555  123  4567", "555 123 4567"),
+        # The shortest numbers anywhere, and a country code in brackets.
+        ("+683 1234", "+683 1234"),
+        ("(+91) 98765 43210", "(+91) 98765 43210"),
+        ("415‑555‑0134", "415‑555‑0134"),  # non-breaking hyphens
     ],
 )
 def test_phone_formats_are_found_as_written(text: str, phone: str) -> None:

@@ -295,3 +295,25 @@ def test_a_round_on_rare_codes_keeps_their_findings_and_renumbers_sources() -> N
     assert used == [5, 9]  # the new sources that gave an item, in order
     capped, _ = only_codes(items * 3, {"buzzword"}, per_code=2, first_new=4, seed=1)
     assert len(capped) == 2
+
+
+def test_the_audit_counts_how_top_fixes_were_judged() -> None:
+    """A top fix is matched to its line's label by the exact key, else the loose one; one no
+    label covers is counted apart, never as right or wrong."""
+    from evaluation.audit import Today, _judged_fixes
+
+    fixes = (
+        (("k1", "loose:l1"), "no_metric"),
+        (("k2", "loose:l2"), "too_long"),
+        (("k3", "loose:l3"), "weak_verb"),
+    )
+    today = {"d1": Today(set(), {}, top_fixes=fixes)}
+    judgement = {("d1", "k1", "no_metric"): "true", ("d1", "loose:l2", "too_long"): "false"}
+    assert _judged_fixes(today, judgement, "top_fixes") == {
+        "on_lines": 3,
+        "labeled": 2,
+        "true": 1,
+        "false": 1,
+        "pedantic": 0,
+        "true_share": 0.5,
+    }

@@ -112,6 +112,9 @@ def find_email(text: str) -> str | None:
 
 # The shortest numbers anywhere, with their country code: "+683 1234" (Niue), seven digits.
 _LEAST_DIGITS = 7
+# Digits with only what numbers are written with between them (a run of a date range, "Jan
+# 2019 – Dec 2021", stops at the month); possessive, so a long hostile run is read once.
+_DIGIT_RUN = re.compile(r"\d[\d\s().\-‐-―−/]*+")
 
 
 def find_phone(text: str, region: str = DEFAULT_REGION) -> str | None:
@@ -122,7 +125,7 @@ def find_phone(text: str, region: str = DEFAULT_REGION) -> str | None:
     without one that are possible in `region` (US by default: ten digits). Dates, years, zip
     codes, grades and IDs are refused by the checks in `_is_phone`.
     """
-    if sum(map(str.isdigit, text)) < _LEAST_DIGITS:
+    if not any(sum(map(str.isdigit, run)) >= _LEAST_DIGITS for run in _DIGIT_RUN.findall(text)):
         return None  # most lines of a resume: checked before the library's slower matcher
     found = _first_phone(text, text, region)
     if found is None and "00" in text:
@@ -356,8 +359,9 @@ def extract_contact(
     if email is None:
         mailto = next((t for t in link_targets if t.casefold().startswith("mailto:")), None)
         email = find_email(mailto[7:]) if mailto else None
-    # The top first; then the body, where a phone may sit in a footer or a closing line.
-    phone = find_phone("\n".join(top_text)) or find_phone("\n".join(all_text))
+    # The top first; then the body, where a phone may sit in a footer or a closing line: line
+    # by line, so that the many lines without enough digits skip the library's matcher.
+    phone = find_phone("\n".join(top_text)) or next(filter(None, map(find_phone, all_text)), None)
     return Contact(
         name=find_name(top_lines),
         email=email,

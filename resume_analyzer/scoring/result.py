@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -179,6 +180,19 @@ class FeedbackItem:
         }
 
 
+def pick_top(
+    items: Sequence[FeedbackItem], value: Callable[[FeedbackItem], float], count: int = 5
+) -> tuple[FeedbackItem, ...]:
+    """The `count` items of highest `value`, at most one per code; ties keep their order."""
+    chosen: list[FeedbackItem] = []
+    for item in sorted(items, key=lambda item: -value(item)):
+        if all(item.code != seen.code for seen in chosen):
+            chosen.append(item)
+        if len(chosen) == count:
+            break
+    return tuple(chosen)
+
+
 @dataclass(frozen=True)
 class JobMatch:
     title: str | None
@@ -302,13 +316,7 @@ class Analysis:
         """The five items of `feedback` with the highest expected gain (gain × confidence:
         what the fix would add, times how often such a finding is right), at most one per
         code. Equal ones keep the feedback's order."""
-        chosen: list[FeedbackItem] = []
-        for item in sorted(self.feedback, key=lambda item: -item.gain * item.confidence):
-            if all(item.code != seen.code for seen in chosen):
-                chosen.append(item)
-            if len(chosen) == 5:
-                break
-        return tuple(chosen)
+        return pick_top(self.feedback, lambda item: item.gain * item.confidence)
 
     def to_dict(self) -> dict[str, Any]:
         contact = self.resume.contact
