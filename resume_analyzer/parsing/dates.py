@@ -89,6 +89,8 @@ def _iso(point: str) -> str | None:
 
 def find_date_range(text: str) -> DateRange | None:
     """The first date or date range in a line, or None."""
+    if _DIGIT.search(text) is None:
+        return None  # every date has a year: most lines of a resume end here
     # A typographic apostrophe abbreviates a year as a straight one does ("Sep’22 – Jul’25");
     # one character for one, so spans stay true to the line.
     plain = text.translate(_APOSTROPHES)
@@ -103,6 +105,7 @@ def find_date_range(text: str) -> DateRange | None:
 
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_DIGIT = re.compile(r"\d")
 
 
 def _short_range(text: str) -> DateRange | None:

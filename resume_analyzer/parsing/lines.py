@@ -9,7 +9,6 @@ details are found the same way whatever the format.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -124,16 +123,20 @@ def clean_text(text: str) -> str:
 
 
 _MAX_PASSES = 4
+# Control characters (Unicode's Cc: U+0000–001F, U+007F–009F) are dropped, but those that are
+# spaces: tabs and line breaks become a space, the rest ("\x1c", "\x85") stay for the space
+# rule below.
+_CONTROLS = {
+    cp: (" " if chr(cp) in "\t\n\r\f\v" else None)
+    for cp in (*range(0x20), *range(0x7F, 0xA0))
+    if chr(cp) in "\t\n\r\f\v" or not chr(cp).isspace()
+}
 
 
 def _clean_once(text: str) -> str:
     # Control characters go first: left in, they can hide mojibake from ftfy until a second
     # pass, and cleaning must give the same result when run twice.
-    text = "".join(
-        " " if ch in "\t\n\r\f\v" else ch
-        for ch in text
-        if unicodedata.category(ch) != "Cc" or ch.isspace()
-    )
+    text = text.translate(_CONTROLS)
     if not text.isascii():
         text = ftfy.fix_text(text, _FTFY)
         # A no-break space read as Latin-1 leaves "Â" before the space that replaced it.

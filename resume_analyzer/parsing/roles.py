@@ -215,8 +215,8 @@ def line_role(text: str, section_kind: SectionKind, *, marker: str | None) -> Ro
         return "header"
     if marker is None and len(words) <= 3 and not opens_with_verb(words):
         return "header"  # "Hackathon project" under a project's name: a sub-header, no work
-    titled = names_title(stripped, section_kind) and not opens_with_verb(words)
-    if len(words) <= 8 and not _is_sentence(stripped) and titled:
+    short = len(words) <= 8 and not _is_sentence(stripped)
+    if short and names_title(stripped, section_kind) and not opens_with_verb(words):
         return "header"  # "Wipro as machine learning engineer": a title in lower case
     return "achievement"
 

@@ -262,8 +262,10 @@ _JOB_TITLE = re.compile(
 
 def normalise_heading(text: str) -> str:
     text = text.casefold().replace("&", " and ")
-    text = re.sub(r"[^a-z ]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(_NOT_A_LETTER.sub(" ", text).split())
+
+
+_NOT_A_LETTER = re.compile(r"[^a-z ]+")
 
 
 def kind_of(heading: str) -> tuple[SectionKind | None, bool]:
