@@ -126,12 +126,16 @@ class Today:
     top_by_gain: tuple[tuple[tuple[str, str], str], ...] = ()
 
 
+# A resume not found or not readable today: no findings, no rewrites.
+NOTHING = Today(set(), {})
+
+
 def current_feedback(analyzer: Analyzer, path: Path) -> Today:
     """Today's findings, rewrites and top fixes on the resume at `path`."""
     try:
         analysis = analyzer.analyze(path)
     except ResumeAnalyzerError:
-        return Today(set(), {})
+        return NOTHING
     findings: set[tuple[str, str]] = set()
     rewrites: dict[str, str] = {}
     for judged in judged_texts(analysis):
@@ -168,7 +172,7 @@ def evaluate(corpus: Path, settings: AnalysisSettings | None = None) -> dict[str
         digest, code = sources[finding["source"]], finding["code"]
         judgement[(digest, finding["key"], code)] = finding["judgement"]
         judgement[(digest, f"loose:{finding['loose']}", code)] = finding["judgement"]
-        made = today[digest].findings if digest in today else set()
+        made = today.get(digest, NOTHING).findings
         if (finding["key"], code) in made or (f"loose:{finding['loose']}", code) in made:
             kept.append(finding)
         else:
@@ -189,7 +193,7 @@ def evaluate(corpus: Path, settings: AnalysisSettings | None = None) -> dict[str
         judged_rewrites[line][rewrite["rewrite"]] = rewrite["judgement"]
     rewrites: Counter[str] = Counter()
     for (source, key, loose), texts in judged_rewrites.items():
-        suggested = today[sources[source]].rewrites if sources[source] in today else {}
+        suggested = today.get(sources[source], NOTHING).rewrites
         now = suggested.get(key) or suggested.get(f"loose:{loose}")
         if now is None:
             rewrites["withdrawn"] += 1
@@ -244,6 +248,7 @@ def _shares(counts: Counter[str]) -> dict[str, Any]:
     out: dict[str, Any] = {"n": total}
     for label in ("true", "false", "pedantic"):
         out[label] = round(counts[label] / total, 3) if total else None
+    out["counts"] = {label: counts[label] for label in ("true", "false", "pedantic")}
     return out
 
 

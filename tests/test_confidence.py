@@ -35,11 +35,11 @@ def test_the_table_is_written_from_the_audit_report() -> None:
     report = {
         "files_found": 12,
         "findings": {
-            "still_made": 120,
-            "true": 0.9,
+            "n": 120,
+            "counts": {"true": 108, "false": 10, "pedantic": 2},
             "per_code": {
-                "weak_opener": {"n": 100, "true": 0.98, "false": 0.02, "pedantic": 0.0},
-                "too_long": {"n": 20, "true": 0.5, "false": 0.4, "pedantic": 0.1},
+                "weak_opener": {"n": 100, "counts": {"true": 98, "false": 2, "pedantic": 0}},
+                "too_long": {"n": 20, "counts": {"true": 10, "false": 8, "pedantic": 2}},
             },
         },
     }

@@ -36,11 +36,9 @@ def table(report: dict[str, Any]) -> dict[str, Any]:
     findings = report["findings"]
     codes = {}
     for code, shares in sorted(findings["per_code"].items()):
-        n = int(shares["n"])
-        true = round(shares["true"] * n)
+        n, true = int(shares["n"]), int(shares["counts"]["true"])
         codes[code] = {"n": n, "true": true, "confidence": round(smoothed(true, n), 3)}
-    n_all = int(findings["still_made"])
-    true_all = round(findings["true"] * n_all)
+    n_all, true_all = int(findings["n"]), int(findings["counts"]["true"])
     return {
         "format": FORMAT,
         "about": (

@@ -5,14 +5,13 @@ The feedback audit (`evaluation/labels/audit.json`: findings on real resumes jud
 FALSE or PEDANTIC by two labelers) gives each finding code a share of findings that were
 worth telling the applicant. `training/finding_confidence.py` writes that share per code to
 `models/finding_confidence.json` (card beside it). A top fix is an item whose expected gain,
-gain × confidence, is among the highest: a weak opener (right 98% of the time) comes before a
+gain × confidence, is among the highest: a weak opener (right 97% of the time) comes before a
 missing metric (86%) that would add the same points. A code the audit has not judged takes
 the audit's overall share.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,7 @@ from types import MappingProxyType
 from typing import Any
 
 from resume_analyzer.errors import ConfidenceError
-from resume_analyzer.scoring.tables import load_table
+from resume_analyzer.scoring.tables import load_table, shares
 
 FORMAT = "resume-analyzer/finding-confidence"
 FILENAME = "finding_confidence.json"
@@ -34,10 +33,8 @@ class Confidence:
     default: float = 1.0
 
     def __post_init__(self) -> None:
-        for name, value in (*self.by_code.items(), ("default", self.default)):
-            if not (isinstance(value, float | int) and 0.0 < value <= 1.0 and math.isfinite(value)):
-                raise ValueError(f"Confidence of {name!r} must lie in (0, 1], not {value!r}")
-        object.__setattr__(self, "by_code", MappingProxyType(dict(self.by_code)))
+        shares({"default": self.default}, "Confidence")
+        object.__setattr__(self, "by_code", shares(self.by_code, "Confidence"))
 
     def of(self, code: str) -> float:
         return float(self.by_code.get(code, self.default))

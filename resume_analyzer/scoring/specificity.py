@@ -12,7 +12,6 @@ taxonomy) counts in full.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,7 @@ from types import MappingProxyType
 from typing import Any
 
 from resume_analyzer.errors import SpecificityError
-from resume_analyzer.scoring.tables import load_table
+from resume_analyzer.scoring.tables import load_table, shares
 
 FORMAT = "resume-analyzer/skill-specificity"
 FILENAME = "skill_specificity.json"
@@ -44,10 +43,7 @@ class Specificity:
     def __post_init__(self) -> None:
         if not 0.0 < self.unflavoured <= 1.0:
             raise ValueError(f"The unflavoured share must lie in (0, 1], not {self.unflavoured!r}")
-        for name, value in self.weights.items():
-            if not (isinstance(value, float | int) and 0.0 < value <= 1.0 and math.isfinite(value)):
-                raise ValueError(f"Specificity of {name!r} must lie in (0, 1], not {value!r}")
-        object.__setattr__(self, "weights", MappingProxyType(dict(self.weights)))
+        object.__setattr__(self, "weights", shares(self.weights, "Specificity"))
 
     def weight(self, name: str) -> float:
         return float(self.weights.get(name, 1.0))

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from resume_analyzer.errors import ResumeAnalyzerError
 
 T = TypeVar("T")
+
+
+def shares(values: Mapping[str, float], what: str) -> Mapping[str, float]:
+    """`values` as a read-only mapping, each checked to be a share in (0, 1]."""
+    for name, value in values.items():
+        if not (isinstance(value, float | int) and 0.0 < value <= 1.0 and math.isfinite(value)):
+            raise ValueError(f"{what} of {name!r} must lie in (0, 1], not {value!r}")
+    return MappingProxyType(dict(values))
 
 
 def load_table(
